@@ -1,0 +1,88 @@
+"""The `graph-service` command."""
+
+import asyncio
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from graph_service.config import get_settings
+from graph_service.errors import GraphServiceError, SeedValidationError
+from graph_service.seeding import GraphCounts, load_seed, total_rows, write_seed
+from graph_service.store import open_store
+
+app = typer.Typer(help="Exercise knowledge-graph service.", no_args_is_help=True, add_completion=False)
+console = Console()
+err_console = Console(stderr=True)
+
+
+def _fail(error: GraphServiceError) -> typer.Exit:
+    err_console.print(f"[bold red]error:[/] {error}", highlight=False)
+    return typer.Exit(code=2)
+
+
+@app.command()
+def seed(
+    reset: Annotated[bool, typer.Option(help="Delete the whole graph before loading.")] = False,
+    check: Annotated[bool, typer.Option(help="Validate the seed files only; write nothing.")] = False,
+    seed_dir: Annotated[Path | None, typer.Option(help="Seed folder (default: the bundled one).")] = None,
+) -> None:
+    """Validate the seed folder, then load it into the configured engine (idempotent)."""
+    settings = get_settings()
+    folder = seed_dir or settings.seed_dir
+    try:
+        bundle = load_seed(folder)
+    except SeedValidationError as e:
+        raise _fail(e) from None
+    console.print(
+        f"{folder}: {len(bundle.exercises)} exercises, {len(bundle.muscles)} muscles, "
+        f"{len(bundle.equipment)} equipment, {len(bundle.body_parts)} body parts: valid"
+    )
+    if check:
+        return
+
+    async def run() -> tuple[GraphCounts, float]:
+        store = await open_store(settings)
+        try:
+            with Progress(
+                TextColumn("seeding"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=console,
+                disable=not console.is_terminal,
+            ) as bar:
+                task = bar.add_task("seed", total=total_rows(bundle))
+                started = time.perf_counter()
+                counts = await write_seed(
+                    store,
+                    bundle,
+                    batch_size=settings.write_batch_size,
+                    reset=reset,
+                    progress=lambda n: bar.advance(task, n),
+                )
+                return counts, time.perf_counter() - started
+        finally:
+            await store.close()
+
+    try:
+        counts, seconds = asyncio.run(run())
+    except GraphServiceError as e:
+        raise _fail(e) from None
+    table = Table(title=f"graph on {settings.engine} after seeding ({seconds:.2f} s)")
+    table.add_column("kind")
+    table.add_column("name")
+    table.add_column("count", justify="right")
+    for kind, group in (("node", counts.nodes), ("edge", counts.edges)):
+        for name, count in sorted(group.items()):
+            table.add_row(kind, name, str(count))
+    console.print(table)
+
+
+@app.callback()
+def main() -> None:
+    """Exercise knowledge-graph service."""

@@ -1,0 +1,44 @@
+"""Settings: one frozen object read from the environment once."""
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Every knob of the service. Defaults serve the embedded engine on a fresh machine."""
+
+    model_config = SettingsConfigDict(frozen=True, extra="ignore")
+
+    # Neo4j: used when NEO4J_URI is set, otherwise the embedded engine runs.
+    neo4j_uri: str | None = None
+    neo4j_user: str = "neo4j"
+    neo4j_password: SecretStr = SecretStr("")
+    neo4j_database: str = "neo4j"
+    neo4j_max_pool_size: int = Field(default=50, ge=1)
+    neo4j_connection_timeout: float = Field(default=5.0, gt=0)
+    neo4j_acquisition_timeout: float = Field(default=10.0, gt=0)
+
+    # Embedded FalkorDB (falkordblite): a child process persisting to one file.
+    embedded_db_path: Path = Path("data/exercise-graph.db")
+    embedded_graph: str = "exercises"
+    embedded_max_connections: int = Field(default=16, ge=1)
+
+    query_timeout: float = Field(default=10.0, gt=0, description="seconds one statement may run")
+    write_batch_size: int = Field(default=1000, ge=1)
+
+    cypher_dir: Path = PROJECT_ROOT / "cypher"
+    seed_dir: Path = PROJECT_ROOT / "seed"
+
+    @property
+    def engine(self) -> str:
+        return "neo4j" if self.neo4j_uri else "falkordb"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,38 @@
+"""One root exception; every failure the service expects is a subclass with a stable code."""
+
+
+class GraphServiceError(Exception):
+    """Root of every error the service raises on purpose."""
+
+    code = "INTERNAL_SERVER_ERROR"
+
+
+class ConfigError(GraphServiceError):
+    """The configuration or the bundled files are unusable; raised at start-up."""
+
+
+class StoreUnavailable(GraphServiceError):
+    """The graph store cannot be reached."""
+
+    code = "SERVICE_UNAVAILABLE"
+
+
+class StoreError(GraphServiceError):
+    """The graph store refused or failed a statement."""
+
+
+class NotFound(GraphServiceError):
+    code = "NOT_FOUND"
+
+
+class BadInput(GraphServiceError):
+    code = "BAD_USER_INPUT"
+
+
+class SeedValidationError(BadInput):
+    """Seed files failed validation; `problems` lists every one, each naming its file and entry."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        summary = f"{len(problems)} problem(s) in the seed data:\n" + "\n".join(f"  - {p}" for p in problems)
+        super().__init__(summary)

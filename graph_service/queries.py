@@ -1,0 +1,70 @@
+"""The Cypher library: every statement the service runs, loaded from `cypher/` once at start-up.
+
+Shared statements live in `cypher/*.cypher` and run unchanged on both engines. Schema and full-text
+statements differ per engine and live in `cypher/<engine>/`. A name the code uses but no file provides
+fails start-up, never a request.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import LiteralString, cast
+
+from graph_service.errors import ConfigError
+
+ENGINES = ("neo4j", "falkordb")
+
+
+class Q(StrEnum):
+    """Names of the statements; each is the stem of a `.cypher` file."""
+
+    # schema and maintenance (per engine)
+    SCHEMA = "schema"
+    # seeding (shared)
+    CLEAR_GRAPH = "clear_graph"
+    UPSERT_BODY_PARTS = "upsert_body_parts"
+    UPSERT_MUSCLES = "upsert_muscles"
+    UPSERT_EQUIPMENT = "upsert_equipment"
+    UPSERT_EXERCISES = "upsert_exercises"
+    LINK_TARGETS = "link_targets"
+    LINK_SECONDARY = "link_secondary"
+    LINK_EQUIPMENT = "link_equipment"
+    LINK_BODY_PARTS = "link_body_parts"
+    LINK_VARIATIONS = "link_variations"
+    GRAPH_COUNTS = "graph_counts"
+    PING = "ping"
+
+
+@dataclass(frozen=True)
+class CypherLibrary:
+    engine: str
+    statements: Mapping[str, LiteralString]
+
+    def __getitem__(self, name: Q) -> LiteralString:
+        return self.statements[name]
+
+    def schema_statements(self) -> list[LiteralString]:
+        """The schema file holds several statements separated by semicolons."""
+        return [s for s in (part.strip() for part in self[Q.SCHEMA].split(";")) if s]
+
+    @classmethod
+    def load(cls, root: Path, engine: str) -> "CypherLibrary":
+        if engine not in ENGINES:
+            raise ConfigError(f"unknown engine {engine!r}; expected one of {ENGINES}")
+        files = {p.stem: p for p in sorted(root.glob("*.cypher"))}
+        for p in sorted((root / engine).glob("*.cypher")):
+            if p.stem in files:
+                raise ConfigError(f"{p} shadows the shared statement {files[p.stem]}")
+            files[p.stem] = p
+        missing = sorted(q.value for q in Q if q.value not in files)
+        if missing:
+            raise ConfigError(f"missing Cypher files for {engine} under {root}: {', '.join(missing)}")
+        return cls(engine=engine, statements={name: _read(path) for name, path in files.items()})
+
+
+def _read(path: Path) -> LiteralString:
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.lstrip().startswith("//")]
+    # The text comes from the project's own files, never from a request, so it is a literal in all but type;
+    # every value reaches the engines as a $parameter.
+    return cast(LiteralString, "\n".join(lines).strip())

@@ -1,0 +1,164 @@
+"""Read and validate the seed folder as a whole before anything is written."""
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from graph_service.errors import SeedValidationError
+from graph_service.seeding.models import (
+    BodyPartEntry,
+    Entry,
+    EquipmentEntry,
+    ExerciseEntry,
+    MuscleEntry,
+    UnmappedTerm,
+)
+
+
+@dataclass(frozen=True)
+class SeedBundle:
+    body_parts: list[BodyPartEntry]
+    muscles: list[MuscleEntry]
+    equipment: list[EquipmentEntry]
+    exercises: list[ExerciseEntry]
+    unmapped_muscle_terms: list[UnmappedTerm]
+    unmapped_equipment_terms: list[UnmappedTerm]
+
+
+class _Reader:
+    """Collects every problem instead of stopping at the first."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.problems: list[str] = []
+
+    def document(self, path: Path, keys: set[str]) -> dict[str, Any]:
+        name = path.relative_to(self.root).as_posix() if path.is_relative_to(self.root) else str(path)
+        if not path.is_file():
+            self.problems.append(f"{name}: file is missing")
+            return {}
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as e:
+            self.problems.append(f"{name}: not valid YAML: {e}".replace("\n", " "))
+            return {}
+        if not isinstance(data, dict):
+            self.problems.append(f"{name}: expected a mapping with the key(s) {', '.join(sorted(keys))}")
+            return {}
+        for key in sorted(set(data) - keys):
+            self.problems.append(f"{name}: unknown top-level key {key!r}")
+        return {k: (name, data[k]) for k in keys if k in data}
+
+    def entries[M: BaseModel](self, located: tuple[str, Any] | None, model: type[M]) -> list[M]:
+        if located is None:
+            return []
+        name, raw = located
+        if not isinstance(raw, list):
+            self.problems.append(f"{name}: expected a list of entries")
+            return []
+        out: list[M] = []
+        for index, item in enumerate(raw, start=1):
+            where = f"{name} entry {index}"
+            if isinstance(item, dict) and isinstance(item.get("slug") or item.get("term"), str):
+                where += f" ({item.get('slug') or item.get('term')})"
+            try:
+                out.append(model.model_validate(item))
+            except ValidationError as e:
+                for err in e.errors():
+                    loc = ".".join(str(p) for p in err["loc"]) or "entry"
+                    self.problems.append(f"{where}: {loc}: {err['msg']}")
+        return out
+
+
+def load_seed(root: Path) -> SeedBundle:
+    """Parse `root` (the seed folder); raise SeedValidationError naming every problem found."""
+    r = _Reader(root)
+    if not root.is_dir():
+        raise SeedValidationError([f"{root}: seed folder not found"])
+    bp_doc = r.document(root / "body_parts.yaml", {"body_parts"})
+    mu_doc = r.document(root / "muscles.yaml", {"muscles", "unmapped_terms"})
+    eq_doc = r.document(root / "equipment.yaml", {"equipment", "unmapped_terms"})
+    exercise_files = sorted((root / "exercises").glob("*.yaml"))
+    if not exercise_files:
+        r.problems.append("exercises/: no exercise files (*.yaml)")
+    bundle = SeedBundle(
+        body_parts=r.entries(bp_doc.get("body_parts"), BodyPartEntry),
+        muscles=r.entries(mu_doc.get("muscles"), MuscleEntry),
+        equipment=r.entries(eq_doc.get("equipment"), EquipmentEntry),
+        exercises=[
+            x for f in exercise_files for x in r.entries(r.document(f, {"exercises"}).get("exercises"), ExerciseEntry)
+        ],
+        unmapped_muscle_terms=r.entries(mu_doc.get("unmapped_terms"), UnmappedTerm),
+        unmapped_equipment_terms=r.entries(eq_doc.get("unmapped_terms"), UnmappedTerm),
+    )
+    r.problems.extend(cross_reference_problems(bundle))
+    if r.problems:
+        raise SeedValidationError(r.problems)
+    return bundle
+
+
+def cross_reference_problems(b: SeedBundle) -> list[str]:
+    problems: list[str] = []
+    for label, entries in (
+        ("body part", b.body_parts),
+        ("muscle", b.muscles),
+        ("equipment", b.equipment),
+        ("exercise", b.exercises),
+    ):
+        problems += [f"{label} slug {s!r} is defined {n} times" for s, n in _dupes(e.slug for e in entries)]
+    for label, entries in (("muscle", b.muscles), ("equipment", b.equipment)):
+        problems += _term_clashes(label, entries)
+
+    body_parts = {e.slug for e in b.body_parts}
+    muscles = {e.slug for e in b.muscles}
+    equipment = {e.slug for e in b.equipment}
+    exercises = {e.slug: e for e in b.exercises}
+    for m in b.muscles:
+        if m.body_part not in body_parts:
+            problems.append(f"muscle {m.slug!r}: unknown body part {m.body_part!r}")
+    for x in b.exercises:
+        where = f"exercise {x.slug!r}"
+        if x.body_part not in body_parts:
+            problems.append(f"{where}: unknown body part {x.body_part!r}")
+        problems += [f"{where}: unknown muscle {s!r}" for s in [*x.targets, *x.secondary] if s not in muscles]
+        problems += [f"{where}: unknown equipment {s!r}" for s in x.equipment if s not in equipment]
+        if x.variation_of and x.variation_of not in exercises:
+            problems.append(f"{where}: variation_of names an unknown exercise {x.variation_of!r}")
+    problems += _variation_cycles(exercises)
+    return problems
+
+
+def _dupes(values: Iterable[str]) -> list[tuple[str, int]]:
+    return sorted((v, n) for v, n in Counter(values).items() if n > 1)
+
+
+def _term_clashes(label: str, entries: Sequence[Entry]) -> list[str]:
+    """Every name and alias must lead to exactly one entry, or importers could not map terms."""
+    owners: dict[str, set[str]] = {}
+    for e in entries:
+        for term in {e.slug, e.name.lower(), *e.aliases}:
+            owners.setdefault(term, set()).add(e.slug)
+    return [
+        f"{label} term {term!r} belongs to more than one entry: {', '.join(sorted(slugs))}"
+        for term, slugs in sorted(owners.items())
+        if len(slugs) > 1
+    ]
+
+
+def _variation_cycles(exercises: dict[str, ExerciseEntry]) -> list[str]:
+    problems = []
+    for start in exercises:
+        seen = {start}
+        current = exercises[start].variation_of
+        while current in exercises:
+            if current in seen:
+                problems.append(f"exercise {start!r}: variation_of forms a cycle through {current!r}")
+                break
+            seen.add(current)
+            current = exercises[current].variation_of
+    return problems

@@ -1,0 +1,109 @@
+"""Write a validated seed bundle through the store in UNWIND batches; every run converges on the same graph."""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from graph_service.queries import Q
+from graph_service.seeding.loader import SeedBundle
+from graph_service.seeding.models import Entry, ExerciseEntry
+from graph_service.store import Store
+
+CLEAR_SLICE = 10_000
+
+
+@dataclass(frozen=True)
+class GraphCounts:
+    nodes: dict[str, int]
+    edges: dict[str, int]
+
+
+def entry_props(entry: Entry) -> dict[str, Any]:
+    """Properties shared by every node: `search_text` feeds the full-text index with name and aliases."""
+    return {"name": entry.name, "aliases": entry.aliases, "search_text": " ".join([entry.name, *entry.aliases])}
+
+
+def exercise_row(x: ExerciseEntry) -> dict[str, Any]:
+    props = entry_props(x) | {
+        "difficulty": x.difficulty.value,
+        "category": x.category.value,
+        "force": x.force.value if x.force else None,
+        "mechanic": x.mechanic.value if x.mechanic else None,
+        "description": x.description,
+        "instructions": x.instructions,
+        "tips": x.tips,
+        "mistakes": x.mistakes,
+    }
+    return {
+        "slug": x.slug,
+        "props": props,
+        "targets": x.targets,
+        "secondary": x.secondary,
+        "equipment": x.equipment,
+        "body_part": x.body_part,
+    }
+
+
+def edge_rows(exercises: Sequence[ExerciseEntry]) -> dict[Q, list[dict[str, str]]]:
+    def pairs(field: Callable[[ExerciseEntry], list[str]]) -> list[dict[str, str]]:
+        return [{"exercise": x.slug, "target": t} for x in exercises for t in field(x)]
+
+    return {
+        Q.LINK_TARGETS: pairs(lambda x: x.targets),
+        Q.LINK_SECONDARY: pairs(lambda x: x.secondary),
+        Q.LINK_EQUIPMENT: pairs(lambda x: x.equipment),
+        Q.LINK_BODY_PARTS: pairs(lambda x: [x.body_part]),
+    }
+
+
+def total_rows(bundle: SeedBundle) -> int:
+    """How many rows `write_seed` sends: the unit of its progress reports."""
+    exercises = bundle.exercises
+    return (
+        len(bundle.body_parts)
+        + len(bundle.muscles)
+        + len(bundle.equipment)
+        + 2 * len(exercises)
+        + sum(len(rows) for rows in edge_rows(exercises).values())
+    )
+
+
+async def clear_graph(store: Store) -> None:
+    while (await store.write(Q.CLEAR_GRAPH, {"limit": CLEAR_SLICE}))[0]["deleted"]:
+        pass
+
+
+async def write_seed(
+    store: Store,
+    bundle: SeedBundle,
+    *,
+    batch_size: int,
+    reset: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> GraphCounts:
+    await store.apply_schema()
+    if reset:
+        await clear_graph(store)
+
+    async def send(name: Q, rows: Sequence[dict[str, Any]]) -> None:
+        await store.write_batches(name, rows, batch_size=batch_size, progress=progress)
+
+    await send(Q.UPSERT_BODY_PARTS, [{"slug": b.slug, "props": entry_props(b)} for b in bundle.body_parts])
+    await send(Q.UPSERT_EQUIPMENT, [{"slug": q.slug, "props": entry_props(q)} for q in bundle.equipment])
+    await send(
+        Q.UPSERT_MUSCLES,
+        [{"slug": m.slug, "props": entry_props(m), "body_part": m.body_part} for m in bundle.muscles],
+    )
+    await send(Q.UPSERT_EXERCISES, [exercise_row(x) for x in bundle.exercises])
+    for name, rows in edge_rows(bundle.exercises).items():
+        await send(name, rows)
+    await send(Q.LINK_VARIATIONS, [{"exercise": x.slug, "base": x.variation_of} for x in bundle.exercises])
+    return await graph_counts(store)
+
+
+async def graph_counts(store: Store) -> GraphCounts:
+    rows = await store.read(Q.GRAPH_COUNTS)
+    return GraphCounts(
+        nodes={r["name"]: r["count"] for r in rows if r["kind"] == "node"},
+        edges={r["name"]: r["count"] for r in rows if r["kind"] == "edge"},
+    )

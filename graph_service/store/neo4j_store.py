@@ -1,0 +1,60 @@
+"""Neo4j through the official async driver: one driver per process, reads routed to readers."""
+
+from typing import Any, LiteralString, cast
+
+import neo4j
+from neo4j import AsyncDriver, AsyncGraphDatabase, RoutingControl
+from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+
+from graph_service.config import Settings
+from graph_service.errors import StoreError, StoreUnavailable
+from graph_service.queries import CypherLibrary
+from graph_service.store.base import Row, Store
+
+
+class Neo4jStore(Store):
+    engine = "neo4j"
+
+    def __init__(self, driver: AsyncDriver, queries: CypherLibrary, *, database: str, timeout: float) -> None:
+        super().__init__(queries)
+        self._driver = driver
+        self._database = database
+        self._timeout = timeout
+
+    @classmethod
+    async def connect(cls, settings: Settings, queries: CypherLibrary) -> "Neo4jStore":
+        assert settings.neo4j_uri
+        password = settings.neo4j_password.get_secret_value()
+        auth = (settings.neo4j_user, password) if password else None
+        driver = AsyncGraphDatabase.driver(
+            settings.neo4j_uri,
+            auth=auth,
+            max_connection_pool_size=settings.neo4j_max_pool_size,
+            connection_timeout=settings.neo4j_connection_timeout,
+            connection_acquisition_timeout=settings.neo4j_acquisition_timeout,
+        )
+        store = cls(driver, queries, database=settings.neo4j_database, timeout=settings.query_timeout)
+        try:
+            await driver.verify_connectivity()
+        except (DriverError, Neo4jError, OSError) as e:
+            await driver.close()
+            raise StoreUnavailable(f"Neo4j at {settings.neo4j_uri} is not reachable: {e}") from e
+        return store
+
+    async def _run(self, statement: str, params: dict[str, Any], *, write: bool) -> list[Row]:
+        query = neo4j.Query(cast(LiteralString, statement), timeout=self._timeout)
+        try:
+            records, _, _ = await self._driver.execute_query(
+                query,
+                params,
+                database_=self._database,
+                routing_=RoutingControl.WRITE if write else RoutingControl.READ,
+            )
+        except (ServiceUnavailable, SessionExpired, OSError) as e:
+            raise StoreUnavailable(f"Neo4j went away: {e}") from e
+        except (Neo4jError, DriverError) as e:
+            raise StoreError(f"Neo4j refused a statement: {e}") from e
+        return [record.data() for record in records]
+
+    async def close(self) -> None:
+        await self._driver.close()

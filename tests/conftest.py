@@ -1,0 +1,80 @@
+"""Shared fixtures: both engines for real, each test starting from a clean graph.
+
+Neo4j comes from NEO4J_URI when set (for example `docker compose up -d neo4j`), otherwise from the
+Maven-built launcher in tests/neo4j_launcher. If neither works the run fails: Neo4j tests never skip.
+"""
+
+import os
+import shutil
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+
+from graph_service.config import PROJECT_ROOT, Settings
+from graph_service.seeding import clear_graph
+from graph_service.store import Store, open_store
+
+ENGINES = ("neo4j", "falkordb")
+FIXTURES = Path(__file__).parent / "fixtures"
+SHARED = PROJECT_ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def neo4j_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if uri := os.environ.get("NEO4J_URI"):
+        yield uri
+        return
+    from neo4j_server import build_launcher, running_neo4j
+
+    build_launcher()
+    with running_neo4j(tmp_path_factory.mktemp("neo4j")) as uri:
+        yield uri
+
+
+def engine_settings(engine: str, request: pytest.FixtureRequest, tmp: Path, **overrides: object) -> Settings:
+    if engine == "neo4j":
+        uri = request.getfixturevalue("neo4j_uri")
+        return Settings(
+            neo4j_uri=uri,
+            neo4j_user=os.environ.get("NEO4J_USER", "neo4j"),
+            neo4j_password=os.environ.get("NEO4J_PASSWORD", ""),
+            **overrides,  # type: ignore[arg-type]
+        )
+    return Settings(neo4j_uri=None, embedded_db_path=tmp / "graph.db", **overrides)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture(scope="session")
+def settings(engine: str, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return engine_settings(engine, request, tmp_path_factory.mktemp(f"{engine}-data"))
+
+
+@pytest_asyncio.fixture(scope="session")
+async def session_store(settings: Settings) -> AsyncIterator[Store]:
+    store = await open_store(settings)
+    await store.apply_schema()
+    yield store
+    await store.close()
+
+
+@pytest_asyncio.fixture
+async def store(session_store: Store) -> Store:
+    """The engine's store with an empty graph."""
+    await clear_graph(session_store)
+    return session_store
+
+
+@pytest.fixture
+def mini_seed(tmp_path: Path) -> Path:
+    """A seed folder: the bundled taxonomy plus a handful of test exercises."""
+    root = tmp_path / "seed"
+    shutil.copytree(FIXTURES / "mini_seed", root)
+    for name in ("body_parts.yaml", "muscles.yaml", "equipment.yaml"):
+        shutil.copy(PROJECT_ROOT / "seed" / name, root / name)
+    return root

@@ -1,0 +1,114 @@
+"""The seeder on both engines: counts, idempotence, edits, reset."""
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from graph_service.errors import StoreError
+from graph_service.queries import Q
+from graph_service.seeding import graph_counts, load_seed, write_seed
+from graph_service.store import Store
+from graph_service.store.base import Row
+
+EDGE_DUMP = """
+MATCH (a)-[r]->(b)
+RETURN labels(a)[0] AS from_label, a.slug AS from_slug, type(r) AS type, labels(b)[0] AS to_label, b.slug AS to_slug
+ORDER BY from_label, from_slug, type, to_label, to_slug
+"""
+NODE_DUMP = """
+MATCH (n)
+RETURN labels(n)[0] AS label, n.slug AS slug, n.name AS name, n.aliases AS aliases, n.search_text AS search_text,
+       n.difficulty AS difficulty, n.category AS category, n.force AS force, n.mechanic AS mechanic,
+       n.description AS description, n.instructions AS instructions, n.tips AS tips, n.mistakes AS mistakes
+ORDER BY label, slug
+"""
+
+
+async def dump(store: Store) -> tuple[list[Row], list[Row]]:
+    return await store._run(NODE_DUMP, {}, write=False), await store._run(EDGE_DUMP, {}, write=False)
+
+
+async def test_seed_loads_the_sample(store: Store, mini_seed: Path) -> None:
+    bundle = load_seed(mini_seed)
+    counts = await write_seed(store, bundle, batch_size=4)
+    assert counts.nodes == {"Exercise": 6, "Muscle": 32, "Equipment": 40, "BodyPart": 8}
+    x = {e.slug: e for e in bundle.exercises}
+    assert counts.edges["TARGETS"] == sum(len(e.targets) for e in x.values())
+    assert counts.edges["WORKS_SECONDARY"] == sum(len(e.secondary) for e in x.values())
+    assert counts.edges["USES"] == sum(len(e.equipment) for e in x.values())
+    assert counts.edges["TRAINS"] == 6
+    assert counts.edges["PART_OF"] == 32
+    assert counts.edges["VARIATION_OF"] == 1
+
+    rows = await store._run(
+        "MATCH (e:Exercise {slug: $slug})-[:TARGETS]->(m:Muscle)-[:PART_OF]->(b:BodyPart) "
+        "RETURN e.name AS name, e.instructions AS steps, e.tips AS tips, m.slug AS muscle, b.slug AS part",
+        {"slug": "barbell-hip-thrust"},
+        write=False,
+    )
+    assert rows == [
+        {
+            "name": "Barbell Hip Thrust",
+            "steps": x["barbell-hip-thrust"].instructions,
+            "tips": x["barbell-hip-thrust"].tips,
+            "muscle": "glutes",
+            "part": "legs",
+        }
+    ]
+
+
+async def test_second_run_changes_nothing(store: Store, mini_seed: Path) -> None:
+    bundle = load_seed(mini_seed)
+    first_counts = await write_seed(store, bundle, batch_size=3)
+    first = await dump(store)
+    second_counts = await write_seed(store, bundle, batch_size=500)
+    assert second_counts == first_counts
+    assert await dump(store) == first
+
+
+async def test_rerun_after_an_edit_reflects_the_edit(store: Store, mini_seed: Path) -> None:
+    await write_seed(store, load_seed(mini_seed), batch_size=10)
+    path = mini_seed / "exercises" / "sample.yaml"
+    data: dict[str, Any] = yaml.safe_load(path.read_text())
+    thrust = next(x for x in data["exercises"] if x["slug"] == "barbell-hip-thrust")
+    thrust["secondary"] = ["hamstrings"]
+    thrust["equipment"] = ["barbell", "bench"]
+    del thrust["variation_of"]
+    del thrust["force"]
+    path.write_text(yaml.safe_dump(data))
+
+    await write_seed(store, load_seed(mini_seed), batch_size=10)
+    rows = await store._run(
+        "MATCH (e:Exercise {slug: 'barbell-hip-thrust'}) "
+        "RETURN [(e)-[:WORKS_SECONDARY]->(m) | m.slug] AS secondary, [(e)-[:USES]->(q) | q.slug] AS equipment, "
+        "[(e)-[:VARIATION_OF]->(b) | b.slug] AS base, e.force AS force",
+        {},
+        write=False,
+    )
+    assert len(rows) == 1
+    assert rows[0]["secondary"] == ["hamstrings"]
+    assert sorted(rows[0]["equipment"]) == ["barbell", "bench"]
+    assert rows[0]["base"] == []
+    assert rows[0]["force"] is None
+
+
+async def test_reset_removes_what_the_seed_no_longer_has(store: Store, mini_seed: Path) -> None:
+    await store._run("CREATE (:Exercise {slug: 'stray', name: 'Stray'})", {}, write=True)
+    counts = await write_seed(store, load_seed(mini_seed), batch_size=100, reset=True)
+    assert counts.nodes["Exercise"] == 6
+    assert not await store._run("MATCH (e:Exercise {slug: 'stray'}) RETURN e.slug AS slug", {}, write=False)
+
+
+async def test_schema_enforces_unique_slugs(store: Store) -> None:
+    await store.apply_schema()  # a second application is harmless
+    await store._run("CREATE (:Muscle {slug: 'x', name: 'X'})", {}, write=True)
+    with pytest.raises(StoreError):
+        await store._run("CREATE (:Muscle {slug: 'x', name: 'Y'})", {}, write=True)
+    counts = await graph_counts(store)
+    assert counts.nodes == {"Muscle": 1}
+
+
+async def test_counts_of_an_empty_graph(store: Store) -> None:
+    assert await store.read(Q.GRAPH_COUNTS) == []
