@@ -83,6 +83,40 @@ def seed(
     console.print(table)
 
 
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Interface to listen on (default: HOST or 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default: PORT or 8000).")] = None,
+    workers: Annotated[int | None, typer.Option(help="Worker processes (default: WORKERS or 1).")] = None,
+) -> None:
+    """Serve the GraphQL API under Uvicorn (the embedded engine seeds itself on first start)."""
+    import uvicorn
+
+    settings = get_settings()
+    uvicorn.run(
+        "graph_service.app:create_app",
+        factory=True,
+        host=host or settings.host,
+        port=settings.port if port is None else port,
+        workers=workers or settings.workers,
+        log_level="info",
+        access_log=False,
+    )
+
+
+@app.command()
+def schema(
+    output: Annotated[Path | None, typer.Option(help="Write the SDL to this file instead of printing it.")] = None,
+) -> None:
+    """Print the GraphQL schema (SDL); `schema.graphql` in the repository is this output."""
+    from graph_service.api.schema import sdl
+
+    if output:
+        output.write_text(sdl(), encoding="utf-8")
+    else:
+        typer.echo(sdl(), nl=False)
+
+
 @app.callback()
 def main() -> None:
     """Exercise knowledge-graph service."""

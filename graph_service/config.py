@@ -31,6 +31,14 @@ class Settings(BaseSettings):
     query_timeout: float = Field(default=10.0, gt=0, description="seconds one statement may run")
     write_batch_size: int = Field(default=1000, ge=1)
 
+    # HTTP
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=0, le=65535)
+    workers: int = Field(default=1, ge=1)
+    graphiql: bool = True
+    cors_origins: list[str] = Field(default_factory=list, description="origins allowed to call the API")
+    seed_if_empty: bool = Field(default=True, description="embedded engine: load the bundled base on first start")
+
     cypher_dir: Path = PROJECT_ROOT / "cypher"
     seed_dir: Path = PROJECT_ROOT / "seed"
 

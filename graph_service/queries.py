@@ -1,10 +1,12 @@
 """The Cypher library: every statement the service runs, loaded from `cypher/` once at start-up.
 
 Shared statements live in `cypher/*.cypher` and run unchanged on both engines. Schema and full-text
-statements differ per engine and live in `cypher/<engine>/`. A name the code uses but no file provides
+statements differ per engine and live in `cypher/<engine>/`. Files whose name starts with `_` are fragments:
+`{{name}}` inside a statement is replaced by the fragment `_name.cypher` when the library loads. A name the code uses but no file provides
 fails start-up, never a request.
 """
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -34,6 +36,23 @@ class Q(StrEnum):
     LINK_VARIATIONS = "link_variations"
     GRAPH_COUNTS = "graph_counts"
     PING = "ping"
+    # API reads (shared, except search)
+    EXERCISES_PAGE = "exercises_page"
+    EXERCISES_COUNT = "exercises_count"
+    EXERCISES_BY_SLUGS = "exercises_by_slugs"
+    EXERCISE_LINKS = "exercise_links"
+    ALTERNATIVES = "alternatives"
+    RELATED = "related"
+    FACETS = "facets"
+    MUSCLES = "muscles"
+    EQUIPMENT = "equipment"
+    BODY_PARTS = "body_parts"
+    TAXONOMY_SLUGS = "taxonomy_slugs"
+    SEARCH = "search"
+    # importers and exercise cards (shared)
+    TAXONOMY_TERMS = "taxonomy_terms"
+    EXERCISE_INDEX = "exercise_index"
+    IMPORT_EXERCISES = "import_exercises"
 
 
 @dataclass(frozen=True)
@@ -52,7 +71,8 @@ class CypherLibrary:
     def load(cls, root: Path, engine: str) -> "CypherLibrary":
         if engine not in ENGINES:
             raise ConfigError(f"unknown engine {engine!r}; expected one of {ENGINES}")
-        files = {p.stem: p for p in sorted(root.glob("*.cypher"))}
+        fragments = {p.stem[1:]: _read(p) for p in sorted(root.glob("_*.cypher"))}
+        files = {p.stem: p for p in sorted(root.glob("*.cypher")) if not p.stem.startswith("_")}
         for p in sorted((root / engine).glob("*.cypher")):
             if p.stem in files:
                 raise ConfigError(f"{p} shadows the shared statement {files[p.stem]}")
@@ -60,7 +80,16 @@ class CypherLibrary:
         missing = sorted(q.value for q in Q if q.value not in files)
         if missing:
             raise ConfigError(f"missing Cypher files for {engine} under {root}: {', '.join(missing)}")
-        return cls(engine=engine, statements={name: _read(path) for name, path in files.items()})
+        return cls(engine=engine, statements={name: _expand(_read(p), fragments, p) for name, p in files.items()})
+
+
+def _expand(text: LiteralString, fragments: Mapping[str, LiteralString], path: Path) -> LiteralString:
+    def fragment(match: re.Match[str]) -> str:
+        if match[1] not in fragments:
+            raise ConfigError(f"{path} includes an unknown fragment {{{{{match[1]}}}}}")
+        return fragments[match[1]]
+
+    return cast(LiteralString, re.sub(r"\{\{\s*(\w+)\s*\}\}", fragment, text))
 
 
 def _read(path: Path) -> LiteralString:

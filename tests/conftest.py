@@ -13,7 +13,7 @@ import pytest
 import pytest_asyncio
 
 from graph_service.config import PROJECT_ROOT, Settings
-from graph_service.seeding import clear_graph
+from graph_service.seeding import SeedBundle, clear_graph, load_seed, write_seed
 from graph_service.store import Store, open_store
 
 ENGINES = ("neo4j", "falkordb")
@@ -67,6 +67,22 @@ async def session_store(settings: Settings) -> AsyncIterator[Store]:
 async def store(session_store: Store) -> Store:
     """The engine's store with an empty graph."""
     await clear_graph(session_store)
+    session_store.__dict__["contents"] = "scratch"
+    return session_store
+
+
+@pytest.fixture(scope="session")
+def knowledge_base() -> SeedBundle:
+    return load_seed(PROJECT_ROOT / "seed")
+
+
+@pytest_asyncio.fixture
+async def kb_store(session_store: Store, knowledge_base: SeedBundle) -> Store:
+    """The engine's store holding exactly the bundled knowledge base; loaded again only after another test
+    changed the graph. Tests using it must not write."""
+    if session_store.__dict__.get("contents") != "knowledge-base":
+        await write_seed(session_store, knowledge_base, batch_size=500, reset=True)
+        session_store.__dict__["contents"] = "knowledge-base"
     return session_store
 
 

@@ -8,4 +8,3 @@ CREATE INDEX FOR (n:Exercise) ON (n.category);
 CALL db.idx.fulltext.createNodeIndex('Exercise', 'name', 'search_text');
 CALL db.idx.fulltext.createNodeIndex('Muscle', 'name', 'search_text');
 CALL db.idx.fulltext.createNodeIndex('Equipment', 'name', 'search_text');
-CALL db.idx.fulltext.createNodeIndex('BodyPart', 'name', 'search_text');

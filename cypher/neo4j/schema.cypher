@@ -5,5 +5,5 @@ CREATE CONSTRAINT body_part_slug IF NOT EXISTS FOR (n:BodyPart) REQUIRE n.slug I
 CREATE INDEX exercise_difficulty IF NOT EXISTS FOR (n:Exercise) ON (n.difficulty);
 CREATE INDEX exercise_category IF NOT EXISTS FOR (n:Exercise) ON (n.category);
 CREATE FULLTEXT INDEX graph_search IF NOT EXISTS
-FOR (n:Exercise|Muscle|Equipment|BodyPart) ON EACH [n.name, n.search_text]
+FOR (n:Exercise|Muscle|Equipment) ON EACH [n.name, n.search_text]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}};

@@ -4,6 +4,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from graph_service.model import DIFFICULTY_RANK
 from graph_service.queries import Q
 from graph_service.seeding.loader import SeedBundle
 from graph_service.seeding.models import Entry, ExerciseEntry
@@ -26,6 +27,7 @@ def entry_props(entry: Entry) -> dict[str, Any]:
 def exercise_row(x: ExerciseEntry) -> dict[str, Any]:
     props = entry_props(x) | {
         "difficulty": x.difficulty.value,
+        "difficulty_rank": DIFFICULTY_RANK[x.difficulty],
         "category": x.category.value,
         "force": x.force.value if x.force else None,
         "mechanic": x.mechanic.value if x.mechanic else None,

@@ -32,6 +32,9 @@ class Neo4jStore(Store):
             max_connection_pool_size=settings.neo4j_max_pool_size,
             connection_timeout=settings.neo4j_connection_timeout,
             connection_acquisition_timeout=settings.neo4j_acquisition_timeout,
+            # Optional properties (force, sources) are absent on many nodes by design; the server's
+            # "property does not exist" notices would only flood the log.
+            notifications_min_severity="OFF",
         )
         store = cls(driver, queries, database=settings.neo4j_database, timeout=settings.query_timeout)
         try:

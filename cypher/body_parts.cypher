@@ -1,0 +1,6 @@
+MATCH (b:BodyPart)
+WHERE $slugs IS NULL OR b.slug IN $slugs
+RETURN b.slug AS slug, b.name AS name, b.aliases AS aliases,
+       [(b)<-[:PART_OF]-(m:Muscle) | m.slug] AS muscles,
+       size([(b)<-[:TRAINS]-(e:Exercise) | 1]) AS exercise_count
+ORDER BY b.name

@@ -1,0 +1,3 @@
+UNWIND $slugs AS wanted
+MATCH (e:Exercise {slug: wanted})
+RETURN {{exercise_fields}}

@@ -1,0 +1,2 @@
+{{matching_exercises}}
+RETURN count(e) AS total

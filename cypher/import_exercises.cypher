@@ -1,0 +1,30 @@
+// One imported exercise per row, atomically with its edges. `props` are set (a merge sends only the gaps it
+// fills and the new source list). Each edge list that is not null replaces the exercise's edges of that kind;
+// a null list leaves that kind as it is.
+UNWIND $rows AS row
+MERGE (e:Exercise {slug: row.slug})
+SET e += row.props
+WITH e, row
+OPTIONAL MATCH (e)-[stale]->(n)
+WHERE (type(stale) = 'TARGETS' AND row.targets IS NOT NULL AND NOT n.slug IN row.targets)
+   OR (type(stale) = 'WORKS_SECONDARY' AND row.secondary IS NOT NULL AND NOT n.slug IN row.secondary)
+   OR (type(stale) = 'USES' AND row.equipment IS NOT NULL AND NOT n.slug IN row.equipment)
+   OR (type(stale) = 'TRAINS' AND row.body_part IS NOT NULL AND n.slug <> row.body_part)
+DELETE stale
+WITH DISTINCT e, row
+OPTIONAL MATCH (t:Muscle) WHERE t.slug IN coalesce(row.targets, [])
+WITH e, row, collect(t) AS targets
+FOREACH (t IN targets | MERGE (e)-[:TARGETS]->(t))
+WITH e, row
+OPTIONAL MATCH (s:Muscle) WHERE s.slug IN coalesce(row.secondary, [])
+WITH e, row, collect(s) AS secondary
+FOREACH (s IN secondary | MERGE (e)-[:WORKS_SECONDARY]->(s))
+WITH e, row
+OPTIONAL MATCH (q:Equipment) WHERE q.slug IN coalesce(row.equipment, [])
+WITH e, row, collect(q) AS equipment
+FOREACH (q IN equipment | MERGE (e)-[:USES]->(q))
+WITH e, row
+OPTIONAL MATCH (b:BodyPart) WHERE b.slug = row.body_part
+WITH e, collect(b) AS parts
+FOREACH (b IN parts | MERGE (e)-[:TRAINS]->(b))
+RETURN count(e) AS exercises

@@ -1,0 +1,1 @@
+"""The GraphQL layer: types, resolvers and per-request loaders over the store."""

@@ -1,0 +1,86 @@
+"""Alternatives: exercises that hit the same muscles, ranked by the score in cypher/alternatives.cypher."""
+
+import strawberry
+
+from graph_service.api import limits
+from graph_service.api.listing import check_slugs, reject_unknown
+from graph_service.api.types import Ctx, Difficulty, Exercise, Muscle
+from graph_service.errors import BadInput, NotFound
+from graph_service.model import DIFFICULTY_RANK
+from graph_service.queries import Q
+from graph_service.store import Row
+
+
+@strawberry.type(description="An exercise that can stand in for another, with why.")
+class Alternative:
+    exercise: Exercise
+    score: float = strawberry.field(description="0..1: 0.6 target overlap + 0.25 overall muscle overlap + 0.15 family.")
+    same_family: bool = strawberry.field(description="Both belong to the same movement family.")
+    shared_target_slugs: strawberry.Private[list[str]]
+    shared_secondary_slugs: strawberry.Private[list[str]]
+
+    @strawberry.field(description="Target muscles both exercises train as primary movers.")
+    async def shared_targets(self, info: Ctx) -> list[Muscle]:
+        return await _muscles(info, self.shared_target_slugs)
+
+    @strawberry.field(description="Other muscles both exercises work.")
+    async def shared_secondary(self, info: Ctx) -> list[Muscle]:
+        return await _muscles(info, self.shared_secondary_slugs)
+
+    @strawberry.field(description="A sentence explaining the match.")
+    async def reason(self, info: Ctx) -> str:
+        targets = [m.name.lower() for m in await self.shared_targets(info)]
+        others = [m.name.lower() for m in await self.shared_secondary(info)]
+        parts = []
+        if targets:
+            parts.append(f"Targets the same {_join(targets)}")
+        if others:
+            parts.append(f"{'also works' if targets else 'Works'} {_join(others)}")
+        sentence = ", ".join(parts) or "Works related muscles"
+        if self.same_family:
+            sentence += "; a variation of the same movement"
+        return sentence + "."
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+async def _muscles(info: Ctx, slugs: list[str]) -> list[Muscle]:
+    rows = await info.context.muscles.load_many(slugs)
+    return sorted((Muscle(slug=r["slug"], name=r["name"]) for r in rows if r), key=lambda m: m.name)
+
+
+def _alternative(row: Row) -> Alternative:
+    return Alternative(
+        exercise=Exercise.from_row(row),
+        score=round(float(row["score"]), 4),
+        same_family=bool(row["same_family"]),
+        shared_target_slugs=list(row["shared_targets"]),
+        shared_secondary_slugs=list(row["shared_secondary"]),
+    )
+
+
+async def find_alternatives(
+    info: Ctx,
+    slug: str,
+    first: int,
+    available_equipment: list[str] | None,
+    max_difficulty: Difficulty | None,
+) -> list[Alternative]:
+    if not 0 <= first <= limits.MAX_ALTERNATIVES:
+        raise BadInput(f"first: between 0 and {limits.MAX_ALTERNATIVES}")
+    available = check_slugs("availableEquipment", available_equipment)
+    await reject_unknown(info, {"available": available})
+    rows = await info.context.store.read(
+        Q.ALTERNATIVES,
+        {
+            "slug": slug,
+            "first": first,
+            "available": available,
+            "max_rank": DIFFICULTY_RANK[max_difficulty] if max_difficulty else None,
+        },
+    )
+    if not rows and await info.context.exercises.load(slug) is None:
+        raise NotFound(f"no exercise with slug {slug!r}")
+    return [_alternative(r) for r in rows]

@@ -1,0 +1,46 @@
+"""The per-request context: the shared store and fresh DataLoaders (a loader must never outlive a request)."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from strawberry.dataloader import DataLoader
+
+from graph_service.queries import Q
+from graph_service.store import Row, Store
+
+
+def _loader(store: Store, name: Q, key: str = "slug") -> DataLoader[str, Row | None]:
+    async def load(slugs: list[str]) -> list[Row | None]:
+        rows = await store.read(name, {"slugs": list(slugs)})
+        by_key = {row[key]: row for row in rows}
+        return [by_key.get(slug) for slug in slugs]
+
+    return DataLoader(load_fn=load)
+
+
+@dataclass
+class Context:
+    store: Store
+    settings: Any
+    exercises: DataLoader[str, Row | None] = field(init=False)
+    links: DataLoader[str, Row | None] = field(init=False)
+    muscles: DataLoader[str, Row | None] = field(init=False)
+    equipment: DataLoader[str, Row | None] = field(init=False)
+    body_parts: DataLoader[str, Row | None] = field(init=False)
+    _taxonomy: dict[str, set[str]] | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        self.exercises = _loader(self.store, Q.EXERCISES_BY_SLUGS)
+        self.links = _loader(self.store, Q.EXERCISE_LINKS)
+        self.muscles = _loader(self.store, Q.MUSCLES)
+        self.equipment = _loader(self.store, Q.EQUIPMENT)
+        self.body_parts = _loader(self.store, Q.BODY_PARTS)
+
+    async def taxonomy(self) -> dict[str, set[str]]:
+        """Known slugs per kind (muscle, equipment, bodyPart), read once per request when a filter needs them."""
+        if self._taxonomy is None:
+            known: dict[str, set[str]] = {"muscle": set(), "equipment": set(), "bodyPart": set()}
+            for row in await self.store.read(Q.TAXONOMY_SLUGS):
+                known[row["kind"]].add(row["slug"])
+            self._taxonomy = known
+        return self._taxonomy

@@ -1,0 +1,56 @@
+"""Facet counts for filter menus."""
+
+import asyncio
+
+import strawberry
+
+from graph_service.api.listing import ExerciseFilter, filter_params, reject_unknown
+from graph_service.api.types import Category, Ctx, Difficulty
+from graph_service.queries import Q
+
+
+@strawberry.type(description="How many matching exercises carry one value.")
+class FacetCount:
+    value: str = strawberry.field(description="A slug, or the enum value for difficulty and category.")
+    name: str
+    count: int
+
+
+@strawberry.type
+class Facets:
+    body_parts: list[FacetCount]
+    muscles: list[FacetCount] = strawberry.field(description="Counted by target muscle.")
+    equipment: list[FacetCount]
+    difficulties: list[FacetCount]
+    categories: list[FacetCount]
+
+
+async def facets_for(info: Ctx, f: ExerciseFilter | None) -> Facets:
+    params = filter_params(f)
+    await reject_unknown(info, params)
+    rows = await info.context.store.read(Q.FACETS, params)
+    groups: dict[str, dict[str, int]] = {}
+    for r in rows:
+        groups.setdefault(r["facet"], {})[r["value"]] = int(r["count"])
+    loaders = {"bodyPart": info.context.body_parts, "muscle": info.context.muscles, "equipment": info.context.equipment}
+    # Started together so the three loaders' batches go out concurrently.
+    found = await asyncio.gather(*(loader.load_many(list(groups.get(f, {}))) for f, loader in loaders.items()))
+    named = {
+        facet: [FacetCount(value=r["slug"], name=r["name"], count=groups[facet][r["slug"]]) for r in rows if r]
+        for facet, rows in zip(loaders, found, strict=True)
+    }
+
+    def enum_counts(facet: str, enum: type[Difficulty] | type[Category]) -> list[FacetCount]:
+        counts = groups.get(facet, {})
+        return [FacetCount(value=e.name, name=e.value, count=counts[e.value]) for e in enum if e.value in counts]
+
+    def order(items: list[FacetCount]) -> list[FacetCount]:
+        return sorted(items, key=lambda c: (-c.count, c.name))
+
+    return Facets(
+        body_parts=order(named["bodyPart"]),
+        muscles=order(named["muscle"]),
+        equipment=order(named["equipment"]),
+        difficulties=enum_counts("difficulty", Difficulty),
+        categories=order(enum_counts("category", Category)),
+    )

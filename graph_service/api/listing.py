@@ -1,0 +1,155 @@
+"""Filtered, keyset-paginated exercise lists: validation, the page query and the lazily counted total."""
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+import strawberry
+
+from graph_service.api import limits
+from graph_service.api.types import (
+    Category,
+    Ctx,
+    Difficulty,
+    Exercise,
+    ExerciseEdge,
+    Force,
+    Mechanic,
+    PageInfo,
+    encode_cursor,
+)
+from graph_service.errors import BadInput
+from graph_service.queries import Q
+
+FILTER_PARAMS = ("difficulties", "categories", "forces", "mechanics", "text", "body_parts", "targets", "muscles",
+                 "equipment", "available")
+TAXONOMY_KINDS = {"body_parts": "bodyPart", "targets": "muscle", "muscles": "muscle", "equipment": "equipment",
+                  "available": "equipment"}
+
+
+@strawberry.input(description="Lists inside one field mean OR; different fields mean AND.")
+class ExerciseFilter:
+    body_parts: list[str] | None = strawberry.field(default=None, description="Body part slugs.")
+    targets: list[str] | None = strawberry.field(default=None, description="Target (primary) muscle slugs.")
+    muscles: list[str] | None = strawberry.field(default=None, description="Muscle slugs, target or secondary.")
+    equipment: list[str] | None = strawberry.field(default=None, description="Uses any of these equipment slugs.")
+    available_equipment: list[str] | None = strawberry.field(
+        default=None,
+        description="Needs nothing outside this set; [\"body-weight\"] keeps exercises that need no equipment.",
+    )
+    difficulties: list[Difficulty] | None = None
+    categories: list[Category] | None = None
+    forces: list[Force] | None = None
+    mechanics: list[Mechanic] | None = None
+    text: str | None = strawberry.field(default=None, description="Words in the name or aliases.")
+
+
+@strawberry.enum
+class ExerciseSort(Enum):
+    NAME = "NAME"
+    DIFFICULTY = "DIFFICULTY"
+    DIFFICULTY_DESC = "DIFFICULTY_DESC"
+
+
+def check_slugs(field: str, values: list[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    if len(values) > limits.MAX_LIST_ITEMS:
+        raise BadInput(f"{field}: at most {limits.MAX_LIST_ITEMS} values")
+    too_long = [v for v in values if len(v) > limits.MAX_SLUG]
+    if too_long:
+        raise BadInput(f"{field}: slugs are at most {limits.MAX_SLUG} characters")
+    return list(dict.fromkeys(values))
+
+
+def filter_params(f: ExerciseFilter | None) -> dict[str, Any]:
+    f = f or ExerciseFilter()
+    if f.text is not None and len(f.text) > limits.MAX_TEXT:
+        raise BadInput(f"filter.text: at most {limits.MAX_TEXT} characters")
+    text = f.text.strip().lower() if f.text and f.text.strip() else None
+    return {
+        "difficulties": [d.value for d in f.difficulties] if f.difficulties else None,
+        "categories": [c.value for c in f.categories] if f.categories else None,
+        "forces": [x.value for x in f.forces] if f.forces else None,
+        "mechanics": [x.value for x in f.mechanics] if f.mechanics else None,
+        "text": text,
+        "body_parts": check_slugs("filter.bodyParts", f.body_parts),
+        "targets": check_slugs("filter.targets", f.targets),
+        "muscles": check_slugs("filter.muscles", f.muscles),
+        "equipment": check_slugs("filter.equipment", f.equipment),
+        "available": check_slugs("filter.availableEquipment", f.available_equipment),
+    }
+
+
+async def reject_unknown(info: Ctx, params: dict[str, Any]) -> None:
+    """Unknown slugs are a client mistake worth naming, not a reason to answer with an empty list."""
+    named = {k: v for k, v in params.items() if k in TAXONOMY_KINDS and v}
+    if not named:
+        return
+    known = await info.context.taxonomy()
+    problems = [
+        f"unknown {TAXONOMY_KINDS[k]} {', '.join(repr(s) for s in v if s not in known[TAXONOMY_KINDS[k]])}"
+        for k, v in named.items()
+        if any(s not in known[TAXONOMY_KINDS[k]] for s in v)
+    ]
+    if problems:
+        raise BadInput("; ".join(problems))
+
+
+def decode_cursor(cursor: str) -> list[Any]:
+    try:
+        key = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        raise BadInput("after: not a cursor this API issued") from None
+    if not (isinstance(key, list) and len(key) == 3 and isinstance(key[0], int)
+            and isinstance(key[1], str) and isinstance(key[2], str)):
+        raise BadInput("after: not a cursor this API issued")
+    return key
+
+
+@strawberry.type(description="A page of exercises (Relay connection).")
+class ExerciseConnection:
+    edges: list[ExerciseEdge]
+    page_info: PageInfo
+    params: strawberry.Private[dict[str, Any]]
+
+    @strawberry.field(description="How many exercises match the filter; counted only when asked for.")
+    async def total_count(self, info: Ctx) -> int:
+        rows = await info.context.store.read(Q.EXERCISES_COUNT, self.params)
+        return int(rows[0]["total"]) if rows else 0
+
+
+@dataclass(frozen=True)
+class ExerciseQuery:
+    params: dict[str, Any]
+    sort: ExerciseSort
+    first: int
+    after: list[Any] | None
+    trusted: bool = False
+
+    @classmethod
+    def build(
+        cls, f: ExerciseFilter | None, sort: ExerciseSort, first: int, after: str | None
+    ) -> "ExerciseQuery":
+        if not 0 <= first <= limits.MAX_PAGE:
+            raise BadInput(f"first: between 0 and {limits.MAX_PAGE}")
+        return cls(filter_params(f), sort, first, decode_cursor(after) if after else None)
+
+    @classmethod
+    def from_raw(cls, info: Ctx, slugs: dict[str, list[str]], *, first: int, after: str | None) -> "ExerciseQuery":
+        query = cls.build(None, ExerciseSort.NAME, first, after)
+        return cls({**query.params, **slugs}, query.sort, query.first, query.after, trusted=True)
+
+    async def run(self, info: Ctx) -> ExerciseConnection:
+        if not self.trusted:
+            await reject_unknown(info, self.params)
+        rows = await info.context.store.read(
+            Q.EXERCISES_PAGE, {**self.params, "sort": self.sort.value, "after": self.after, "limit": self.first + 1}
+        )
+        edges = [ExerciseEdge(cursor=encode_cursor([r["k"], r["name"], r["slug"]]), node=Exercise.from_row(r))
+                 for r in rows[: self.first]]
+        page = PageInfo(has_next_page=len(rows) > self.first, end_cursor=edges[-1].cursor if edges else None)
+        return ExerciseConnection(edges=edges, page_info=page, params=self.params)

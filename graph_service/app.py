@@ -1,0 +1,82 @@
+"""The Starlette application: its lifespan owns the store; /graphql, /healthz and /readyz."""
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from strawberry.asgi import GraphQL
+
+from graph_service.api.context import Context
+from graph_service.api.schema import schema
+from graph_service.config import Settings, get_settings
+from graph_service.errors import GraphServiceError
+from graph_service.seeding import graph_counts, load_seed, write_seed
+from graph_service.store import Store, open_store
+
+log = logging.getLogger(__name__)
+
+
+class GraphQLApp(GraphQL[Context, None]):
+    async def get_context(self, request: Any, response: Any = None) -> Context:
+        state = request.app.state
+        return Context(store=state.store, settings=state.settings)
+
+
+async def seed_if_empty(store: Store, settings: Settings) -> None:
+    counts = await graph_counts(store)
+    if counts.nodes.get("Exercise"):
+        return
+    log.info("empty graph: loading the bundled knowledge base from %s", settings.seed_dir)
+    await write_seed(store, load_seed(settings.seed_dir), batch_size=settings.write_batch_size)
+
+
+async def healthz(request: Request) -> Response:
+    return JSONResponse({"status": "ok"})
+
+
+async def readyz(request: Request) -> Response:
+    try:
+        await request.app.state.store.ping()
+    except GraphServiceError as e:
+        log.warning("not ready: %s", e)
+        return JSONResponse({"status": "unavailable", "engine": request.app.state.store.engine}, status_code=503)
+    return JSONResponse({"status": "ready", "engine": request.app.state.store.engine})
+
+
+def create_app(settings: Settings | None = None, store: Store | None = None) -> Starlette:
+    """With `store` given the caller owns it (tests); otherwise the lifespan opens and closes one."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        app.state.settings = settings
+        app.state.store = store or await open_store(settings)
+        try:
+            if store is None:
+                await app.state.store.apply_schema()
+                if settings.engine == "falkordb" and settings.seed_if_empty:
+                    await seed_if_empty(app.state.store, settings)
+            yield
+        finally:
+            if store is None:
+                await app.state.store.close()
+
+    graphql = GraphQLApp(schema, graphql_ide="graphiql" if settings.graphiql else None)
+    middleware = [Middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
+                             allow_headers=["content-type", "authorization"])] if settings.cors_origins else []
+    return Starlette(
+        routes=[
+            Route("/graphql", graphql, methods=["GET", "POST"]),
+            Route("/healthz", healthz),
+            Route("/readyz", readyz),
+        ],
+        middleware=middleware,
+        lifespan=lifespan,
+    )

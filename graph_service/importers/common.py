@@ -1,0 +1,143 @@
+"""What every importer shares: the source record, term normalisation and the taxonomy as it is in the graph."""
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from graph_service.errors import BadInput
+from graph_service.queries import Q
+from graph_service.seeding.models import UnmappedTerm
+from graph_service.store import Store
+
+MUSCLE = "muscle"
+EQUIPMENT = "equipment"
+BODY_PART = "body part"
+TAXONOMY_KINDS = (MUSCLE, EQUIPMENT, BODY_PART)
+_GRAPH_KIND = {"muscle": MUSCLE, "equipment": EQUIPMENT, "bodyPart": BODY_PART}
+SLUG_MAX = 80
+
+
+class ImportValidationError(BadInput):
+    """An import file failed validation; `problems` names every one with its file and record or line."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s); nothing was written:\n" + "\n".join(f"  - {p}" for p in problems))
+
+
+@dataclass(frozen=True)
+class SourceExercise:
+    """One exercise as a source states it: the source's own terms, not yet mapped onto the taxonomy."""
+
+    source: str
+    source_id: str
+    name: str
+    targets: tuple[str, ...] = ()
+    secondary: tuple[str, ...] = ()
+    equipment: tuple[str, ...] = ()
+    body_parts: tuple[str, ...] = ()
+    difficulty: str | None = None
+    category: str | None = None
+    force: str | None = None
+    mechanic: str | None = None
+    description: str | None = None
+    instructions: tuple[str, ...] = ()
+
+    @property
+    def ref(self) -> str:
+        """How the exercise remembers where it came from, e.g. `free-exercise-db:Barbell_Squat`."""
+        return f"{self.source}:{self.source_id}"
+
+
+def normalize_term(term: str) -> str:
+    """Case- and punctuation-insensitive form of a taxonomy term: `E-Z Curl Bar` and `e-z curl bar` agree."""
+    return " ".join(re.findall(r"[a-z0-9]+", _ascii(term).lower()))
+
+
+def slugify(name: str) -> str:
+    slug = "-".join(re.findall(r"[a-z0-9]+", _ascii(name).lower().replace("&", " and ")))
+    if len(slug) > SLUG_MAX:
+        slug = slug[:SLUG_MAX].rsplit("-", 1)[0]
+    return slug
+
+
+def name_key(name: str) -> str:
+    """The key two exercise names must share to be the same exercise.
+
+    Case, spacing, hyphens and punctuation are ignored and a plural `s` is dropped from each word, so
+    `Pushups`, `Push-Up` and `push up` agree while `Press` stays `press`.
+    """
+    words = re.findall(r"[a-z0-9]+", _ascii(name).lower().replace("&", " and "))
+    return "".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """Muscles, equipment and body parts as the graph holds them, with every name and alias as a term."""
+
+    terms: dict[str, dict[str, str]]
+    names: dict[str, dict[str, str]]
+    muscle_body_part: dict[str, str]
+    by_design: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def slug(self, kind: str, term: str) -> str | None:
+        return self.terms[kind].get(normalize_term(term))
+
+    def unmapped_reason(self, kind: str, term: str) -> str | None:
+        """Why a term deliberately maps to nothing (from the seed's `unmapped_terms`), or None."""
+        return self.by_design.get(kind, {}).get(normalize_term(term))
+
+    def name(self, kind: str, slug: str) -> str:
+        return self.names[kind][slug]
+
+
+async def read_taxonomy(store: Store, seed_dir: Path) -> Taxonomy:
+    """Read the taxonomy from the graph; fail clearly when the graph has none yet."""
+    rows = await store.read(Q.TAXONOMY_TERMS)
+    terms: dict[str, dict[str, str]] = {k: {} for k in TAXONOMY_KINDS}
+    names: dict[str, dict[str, str]] = {k: {} for k in TAXONOMY_KINDS}
+    muscle_body_part: dict[str, str] = {}
+    for row in sorted(rows, key=lambda r: (r["kind"], r["slug"])):
+        kind = _GRAPH_KIND[row["kind"]]
+        names[kind][row["slug"]] = row["name"]
+        for term in (row["slug"], row["name"], *(row["aliases"] or [])):
+            terms[kind].setdefault(normalize_term(term), row["slug"])
+        if row["body_parts"]:
+            muscle_body_part[row["slug"]] = sorted(row["body_parts"])[0]
+    missing = [k for k in TAXONOMY_KINDS if not names[k]]
+    if missing:
+        raise BadInput(
+            f"the graph has no {', '.join(missing)} nodes to map terms onto; load the taxonomy first "
+            "(graph-service seed)"
+        )
+    return Taxonomy(terms, names, muscle_body_part, read_unmapped_terms(seed_dir))
+
+
+def read_unmapped_terms(seed_dir: Path) -> dict[str, dict[str, str]]:
+    """The seed's `unmapped_terms`: source terms that name no muscle or no equipment, each with its reason."""
+    out: dict[str, dict[str, str]] = {}
+    for kind, file in ((MUSCLE, "muscles.yaml"), (EQUIPMENT, "equipment.yaml")):
+        path = seed_dir / file
+        if not path.is_file():
+            continue
+        try:
+            raw = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("unmapped_terms") or []
+            entries = [UnmappedTerm.model_validate(item) for item in raw]
+        except (yaml.YAMLError, ValidationError, AttributeError) as e:
+            raise BadInput(f"{path}: unreadable unmapped_terms: {e}") from e
+        out[kind] = {normalize_term(t.term): t.reason for t in entries}
+    return out
+
+
+def clean_lines(lines: Iterable[str | None]) -> tuple[str, ...]:
+    """Trimmed, single-spaced, non-empty lines."""
+    return tuple(s for s in (" ".join((line or "").split()) for line in lines) if s)

@@ -1,0 +1,302 @@
+"""Map source records onto the taxonomy, match them with the exercises already in the graph, and write the result.
+
+Merge rule: the exercise already in the graph keeps its facts. Bundled exercises are curated, so a source that
+matches one (by slug, name or alias) only adds its reference to `sources` and fills properties the exercise
+lacks (force or mechanic, say); it never adds or removes edges. An exercise the graph does not have yet is created
+with every fact the source maps. Two records of one run that name the same exercise merge the same way: the first
+one's facts win. Re-importing a file finds every record already referenced and writes nothing.
+"""
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graph_service.importers.common import (
+    BODY_PART,
+    EQUIPMENT,
+    MUSCLE,
+    SourceExercise,
+    Taxonomy,
+    name_key,
+    normalize_term,
+    read_taxonomy,
+    slugify,
+)
+from graph_service.model import Category, Difficulty, Force, Mechanic
+from graph_service.queries import Q
+from graph_service.seeding.models import ExerciseEntry
+from graph_service.seeding.writer import exercise_row
+from graph_service.store import Row, Store
+
+DIFFICULTY_TERMS = {d.value: d for d in Difficulty} | {"expert": Difficulty.ADVANCED, "novice": Difficulty.BEGINNER}
+CATEGORY_TERMS = {c.value: c for c in Category} | {
+    "plyometric": Category.PLYOMETRICS,
+    "stretch": Category.STRETCHING,
+    "weightlifting": Category.OLYMPIC_WEIGHTLIFTING,
+    "conditioning": Category.CARDIO,
+}
+# A source that gives no difficulty gets the middle rank, so every exercise sorts and filters the same way.
+DEFAULT_DIFFICULTY = Difficulty.INTERMEDIATE
+BODY_WEIGHT = "body-weight"
+CARDIO = "cardio"
+# Properties a merge may fill when the exercise lacks them; name, aliases and search text are its identity.
+FILLABLE = frozenset({"difficulty", "difficulty_rank", "category", "force", "mechanic", "description", "instructions"})
+
+
+@dataclass
+class ImportSummary:
+    """What an import did, or (dry run) would do."""
+
+    source: str
+    dry_run: bool = False
+    records: int = 0
+    created: list[str] = field(default_factory=list)
+    merged: list[tuple[str, str]] = field(default_factory=list)
+    unchanged: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    unmapped: Counter[tuple[str, str]] = field(default_factory=Counter)
+    by_design: Counter[tuple[str, str]] = field(default_factory=Counter)
+    reasons: dict[tuple[str, str], str] = field(default_factory=dict)
+    ambiguous: list[tuple[str, str, list[str]]] = field(default_factory=list)
+    defaulted: Counter[str] = field(default_factory=Counter)
+    seconds: float = 0.0
+
+    def unmapped_terms(self, kind: str) -> dict[str, int]:
+        return {term: n for (k, term), n in sorted(self.unmapped.items()) if k == kind}
+
+
+@dataclass
+class ImportPlan:
+    """The rows an import sends, created exercises first; `summary` is final once the plan is made."""
+
+    creates: list[Row]
+    merges: list[Row]
+    summary: ImportSummary
+
+    @property
+    def total_rows(self) -> int:
+        return len(self.creates) + len(self.merges)
+
+
+@dataclass
+class MappedExercise:
+    slug: str
+    row: Row
+    defaulted: frozenset[str]
+
+
+class ExerciseIndex:
+    """The exercises a record may be the same as: in the graph already, or created earlier in this run."""
+
+    def __init__(self, rows: Sequence[Row]) -> None:
+        self.props: dict[str, dict[str, Any]] = {}
+        self._keys: dict[str, set[tuple[int, str]]] = {}
+        self._refs: dict[str, str] = {}
+        for row in rows:
+            self.add(row["slug"], dict(row["props"]))
+
+    def add(self, slug: str, props: dict[str, Any]) -> None:
+        self.props[slug] = props
+        for rank, terms in enumerate(([slug], [props.get("name") or ""], props.get("aliases") or [])):
+            for term in terms:
+                if key := name_key(term):
+                    self._keys.setdefault(key, set()).add((rank, slug))
+        for ref in props.get("sources") or []:
+            self._refs.setdefault(ref, slug)
+
+    def find(self, ref: str, name: str) -> tuple[str | None, list[str]]:
+        """The exercise this record is, by earlier import of the same record, then slug, name, alias."""
+        if ref in self._refs:
+            return self._refs[ref], []
+        hits = sorted(self._keys.get(name_key(name), ()))
+        if not hits:
+            return None, []
+        best = [slug for rank, slug in hits if rank == hits[0][0]]
+        return best[0], sorted(set(best)) if len(set(best)) > 1 else []
+
+    def note_ref(self, ref: str, slug: str) -> None:
+        self._refs.setdefault(ref, slug)
+
+
+class _Mapper:
+    def __init__(self, taxonomy: Taxonomy, summary: ImportSummary) -> None:
+        self.taxonomy = taxonomy
+        self.summary = summary
+
+    def terms(self, kind: str, terms: Sequence[str]) -> list[str]:
+        out: list[str] = []
+        for term in terms:
+            slug = self.taxonomy.slug(kind, term)
+            if slug is None:
+                self._unmapped(kind, term, self.taxonomy.unmapped_reason(kind, term))
+            elif slug not in out:
+                out.append(slug)
+        return out
+
+    def choice[T](self, kind: str, term: str | None, table: dict[str, T]) -> T | None:
+        if term is None or not term.strip():
+            return None
+        value = table.get(normalize_term(term))
+        if value is None:
+            self._unmapped(kind, term, None)
+        return value
+
+    def _unmapped(self, kind: str, term: str, reason: str | None) -> None:
+        key = (kind, normalize_term(term) or term)
+        if reason is None:
+            self.summary.unmapped[key] += 1
+        else:
+            self.summary.by_design[key] += 1
+            self.summary.reasons[key] = reason
+
+    def exercise(self, x: SourceExercise) -> MappedExercise | str:
+        """The record as graph facts, or the reason it cannot be imported."""
+        slug = slugify(x.name)
+        if not slug:
+            return "its name has no letters or digits to make a slug from"
+        targets = self.terms(MUSCLE, x.targets)
+        secondary = [m for m in self.terms(MUSCLE, x.secondary) if m not in targets]
+        equipment = self.terms(EQUIPMENT, x.equipment)
+        if len(equipment) > 1 and BODY_WEIGHT in equipment:
+            equipment.remove(BODY_WEIGHT)
+        parts = self.terms(BODY_PART, x.body_parts)
+        category = self.choice("category", x.category, CATEGORY_TERMS)
+        difficulty = self.choice("difficulty", x.difficulty, DIFFICULTY_TERMS)
+        defaulted: set[str] = set()
+        if parts:
+            body_part: str | None = parts[0]
+        elif category is Category.CARDIO and CARDIO in self.taxonomy.names[BODY_PART]:
+            body_part = CARDIO
+        else:
+            body_part = next((self.taxonomy.muscle_body_part[m] for m in targets if m in self.taxonomy.muscle_body_part), None)
+        if body_part is None:
+            return "no body part: the source gives none that maps and names no target muscle to derive it from"
+        if difficulty is None:
+            difficulty = DEFAULT_DIFFICULTY
+            defaulted |= {"difficulty", "difficulty_rank"}
+            self.summary.defaulted[f"difficulty set to {DEFAULT_DIFFICULTY.value}"] += 1
+        if category is None:
+            category = Category.CARDIO if body_part == CARDIO else Category.STRENGTH
+            defaulted.add("category")
+            self.summary.defaulted[f"category set to {category.value}"] += 1
+        force = self.choice("force", x.force, {f.value: f for f in Force})
+        mechanic = self.choice("mechanic", x.mechanic, {m.value: m for m in Mechanic})
+        # The seed's own row builder, so imported exercises carry exactly the properties bundled ones do.
+        # model_construct skips the seed format's rules (a description, three steps) that sources do not meet.
+        entry = ExerciseEntry.model_construct(
+            slug=slug,
+            name=x.name,
+            aliases=[],
+            body_part=body_part,
+            targets=targets,
+            secondary=secondary,
+            equipment=equipment,
+            difficulty=difficulty,
+            category=category,
+            force=force,
+            mechanic=mechanic,
+            variation_of=None,
+            description=x.description,
+            instructions=list(x.instructions),
+            tips=[],
+            mistakes=[],
+        )
+        row = exercise_row(entry)
+        row["props"] = {k: v for k, v in row["props"].items() if v is not None} | {"sources": [x.ref]}
+        return MappedExercise(slug, row, frozenset(defaulted))
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == []
+
+
+def plan_import(
+    records: Sequence[SourceExercise], taxonomy: Taxonomy, index: ExerciseIndex, *, source: str
+) -> ImportPlan:
+    """Decide, without writing, what each record becomes: a new exercise, a merge, nothing, or a skip."""
+    summary = ImportSummary(source=source)
+    mapper = _Mapper(taxonomy, summary)
+    creates: dict[str, Row] = {}
+    merges: dict[str, Row] = {}
+    seen: set[str] = set()
+    for x in records:
+        summary.records += 1
+        if x.ref in seen:
+            summary.skipped.append((x.ref, "the file holds this id more than once"))
+            continue
+        seen.add(x.ref)
+        mapped = mapper.exercise(x)
+        if isinstance(mapped, str):
+            summary.skipped.append((x.ref, mapped))
+            continue
+        slug, candidates = index.find(x.ref, x.name)
+        if slug is None and mapped.slug in index.props:
+            slug = mapped.slug
+        if candidates:
+            summary.ambiguous.append((x.ref, str(slug), candidates))
+        if slug is None:
+            index.add(mapped.slug, mapped.row["props"])
+            creates[mapped.slug] = mapped.row
+            summary.created.append(mapped.slug)
+            continue
+        existing = index.props[slug]
+        sources = list(existing.get("sources") or [])
+        fill = {
+            k: v
+            for k, v in mapped.row["props"].items()
+            if k in FILLABLE and k not in mapped.defaulted and _empty(existing.get(k)) and not _empty(v)
+        }
+        if x.ref in sources and not fill:
+            summary.unchanged += 1
+            continue
+        if x.ref not in sources:
+            sources.append(x.ref)
+        existing.update(fill, sources=sources)
+        index.note_ref(x.ref, slug)
+        if slug in creates:
+            creates[slug]["props"].update(fill, sources=sources)
+        else:
+            row = merges.setdefault(
+                slug, {"slug": slug, "props": {}, "targets": None, "secondary": None, "equipment": None, "body_part": None}
+            )
+            row["props"].update(fill, sources=sources)
+        summary.merged.append((x.ref, slug))
+    return ImportPlan(creates=list(creates.values()), merges=list(merges.values()), summary=summary)
+
+
+async def prepare_import(
+    store: Store, records: Sequence[SourceExercise], *, source: str, seed_dir: Path, dry_run: bool = False
+) -> ImportPlan:
+    taxonomy = await read_taxonomy(store, seed_dir)
+    index = ExerciseIndex(await store.read(Q.EXERCISE_INDEX))
+    plan = plan_import(records, taxonomy, index, source=source)
+    plan.summary.dry_run = dry_run
+    return plan
+
+
+async def write_plan(
+    store: Store, plan: ImportPlan, *, batch_size: int, progress: Callable[[int], None] | None = None
+) -> None:
+    """Each batch is one transaction holding whole exercises with their edges."""
+    if plan.summary.dry_run:
+        return
+    await store.apply_schema()
+    for rows in (plan.creates, plan.merges):
+        await store.write_batches(Q.IMPORT_EXERCISES, rows, batch_size=batch_size, progress=progress)
+
+
+async def import_records(
+    store: Store,
+    records: Sequence[SourceExercise],
+    *,
+    source: str,
+    seed_dir: Path,
+    batch_size: int,
+    dry_run: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> ImportSummary:
+    plan = await prepare_import(store, records, source=source, seed_dir=seed_dir, dry_run=dry_run)
+    await write_plan(store, plan, batch_size=batch_size, progress=progress)
+    return plan.summary

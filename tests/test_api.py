@@ -1,0 +1,236 @@
+"""The GraphQL API over HTTP on both engines, checked against facts of the bundled knowledge base."""
+
+from collections import Counter
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest_asyncio
+from api_client import Api, api_for
+
+from graph_service.config import Settings
+from graph_service.seeding import SeedBundle
+from graph_service.store import Store
+
+PAGE = """
+query Page($filter: ExerciseFilter, $first: Int!, $after: String, $sort: ExerciseSort! = NAME) {
+  exercises(filter: $filter, first: $first, after: $after, sort: $sort) {
+    edges { cursor node { slug name difficulty targets { slug } secondaryMuscles { slug } equipment { slug } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+"""
+
+
+@pytest_asyncio.fixture
+async def api(kb_store: Store, settings: Settings) -> AsyncIterator[Api]:
+    async with api_for(kb_store, settings) as client:
+        yield client
+
+
+async def all_pages(api: Api, filter: dict[str, Any] | None, first: int = 37, sort: str = "NAME") -> list[dict[str, Any]]:
+    nodes: list[dict[str, Any]] = []
+    after = None
+    while True:
+        page = (await api.data(PAGE, {"filter": filter, "first": first, "after": after, "sort": sort}))["exercises"]
+        nodes += [e["node"] for e in page["edges"]]
+        if not page["pageInfo"]["hasNextPage"]:
+            return nodes
+        after = page["pageInfo"]["endCursor"]
+
+
+async def test_exercise_page_of_the_hip_thrust(api: Api, knowledge_base: SeedBundle) -> None:
+    data = await api.data("""{
+      exercise(slug: "barbell-hip-thrust") {
+        name slug difficulty category force mechanic description instructions tips mistakes
+        targets { slug name bodyPart { slug } } secondaryMuscles { slug } equipment { slug name }
+        bodyPart { slug name } variationOf { slug }
+        related(first: 3) { kind slug total exercises { slug } }
+      }
+    }""")
+    x = data["exercise"]
+    seed = next(e for e in knowledge_base.exercises if e.slug == "barbell-hip-thrust")
+    assert x["name"] == "Barbell Hip Thrust"
+    assert (x["difficulty"], x["category"]) == ("BEGINNER", "STRENGTH")
+    assert x["targets"] == [{"slug": "glutes", "name": "Glutes", "bodyPart": {"slug": "legs"}}]
+    assert sorted(m["slug"] for m in x["secondaryMuscles"]) == ["hamstrings", "quadriceps"]
+    assert x["equipment"] == [{"slug": "barbell", "name": "Barbell"}]
+    assert x["bodyPart"] == {"slug": "legs", "name": "Legs"}
+    assert x["instructions"] == seed.instructions and len(x["instructions"]) == 5
+    assert len(x["tips"]) == 3 and len(x["mistakes"]) == 3
+    assert x["variationOf"] == {"slug": seed.variation_of}
+    kinds = {(g["kind"], g["slug"]) for g in x["related"]}
+    assert kinds == {("BODY_PART", "legs"), ("EQUIPMENT", "barbell"), ("TARGET_MUSCLE", "glutes")}
+    for group in x["related"]:
+        assert 0 < len(group["exercises"]) <= 3 <= group["total"] or len(group["exercises"]) == group["total"]
+        assert "barbell-hip-thrust" not in [e["slug"] for e in group["exercises"]]
+
+
+async def test_unknown_exercise_is_null(api: Api) -> None:
+    assert (await api.data('{ exercise(slug: "no-such-move") { name } }')) == {"exercise": None}
+
+
+async def test_pages_walk_every_exercise_once(api: Api, knowledge_base: SeedBundle) -> None:
+    nodes = await all_pages(api, None)
+    assert [n["slug"] for n in nodes] == [
+        e.slug for e in sorted(knowledge_base.exercises, key=lambda e: (e.name, e.slug))
+    ]
+    by_difficulty = await all_pages(api, None, first=100, sort="DIFFICULTY_DESC")
+    ranks = [["BEGINNER", "INTERMEDIATE", "ADVANCED"].index(n["difficulty"]) for n in by_difficulty]
+    assert ranks == sorted(ranks, reverse=True) and len(by_difficulty) == len(knowledge_base.exercises)
+
+
+async def test_filters_combine_or_within_and_across(api: Api, knowledge_base: SeedBundle) -> None:
+    f = {"muscles": ["glutes", "hamstrings"], "difficulties": ["BEGINNER"], "availableEquipment": ["body-weight"]}
+    nodes = await all_pages(api, f)
+    expected = sorted(
+        e.slug for e in knowledge_base.exercises
+        if {"glutes", "hamstrings"} & {*e.targets, *e.secondary}
+        and e.difficulty == "beginner" and set(e.equipment) <= {"body-weight"}
+    )
+    assert sorted(n["slug"] for n in nodes) == expected and expected
+    total = await api.data("query($f: ExerciseFilter) { exercises(filter: $f, first: 1) { totalCount } }", {"f": f})
+    assert total["exercises"]["totalCount"] == len(expected)
+
+
+async def test_bodyweight_only_and_equipment_any(api: Api, knowledge_base: SeedBundle) -> None:
+    nodes = await all_pages(api, {"availableEquipment": ["body-weight"], "targets": ["pectorals"]})
+    assert nodes and all([q["slug"] for q in n["equipment"]] == ["body-weight"] for n in nodes)
+    uses = await all_pages(api, {"equipment": ["kettlebell", "ez-bar"]})
+    expected = {e.slug for e in knowledge_base.exercises if {"kettlebell", "ez-bar"} & set(e.equipment)}
+    assert {n["slug"] for n in uses} == expected
+
+
+async def test_text_filter_matches_names_and_aliases(api: Api) -> None:
+    nodes = await all_pages(api, {"text": "HIP THRUST"})
+    assert "barbell-hip-thrust" in [n["slug"] for n in nodes]
+    assert all("hip thrust" in n["name"].lower() or n["slug"] for n in nodes)
+
+
+async def test_unknown_filter_values_are_named(api: Api) -> None:
+    err = await api.error('{ exercises(filter: {targets: ["glutes", "wings-of-fire"], equipment: ["laser"]}) '
+                          "{ edges { node { slug } } } }")
+    assert err["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "wings-of-fire" in err["message"] and "laser" in err["message"] and "glutes" not in err["message"]
+
+
+async def test_alternatives_of_the_hip_thrust(api: Api, knowledge_base: SeedBundle) -> None:
+    data = await api.data("""{
+      alternatives(slug: "barbell-hip-thrust", first: 15) {
+        score sameFamily reason sharedTargets { slug } sharedSecondary { slug } exercise { slug }
+      }
+    }""")
+    alts = data["alternatives"]
+    slugs = [a["exercise"]["slug"] for a in alts]
+    assert "glute-bridge" in slugs and "barbell-hip-thrust" not in slugs
+    scores = [a["score"] for a in alts]
+    assert scores == sorted(scores, reverse=True) and all(0 < s <= 1 for s in scores)
+    assert alts[0]["sharedTargets"] == [{"slug": "glutes"}]
+    assert all(a["reason"].endswith(".") and len(a["reason"]) > 10 for a in alts)
+    bridge = next(a for a in alts if a["exercise"]["slug"] == "glute-bridge")
+    assert bridge["sameFamily"] is True and "variation" in bridge["reason"]
+
+
+async def test_alternatives_limited_to_what_i_have(api: Api, knowledge_base: SeedBundle) -> None:
+    data = await api.data("""{
+      exercise(slug: "barbell-hip-thrust") {
+        alternatives(first: 20, availableEquipment: ["body-weight"], maxDifficulty: BEGINNER) {
+          exercise { slug difficulty equipment { slug } }
+        }
+      }
+    }""")
+    alts = data["exercise"]["alternatives"]
+    assert alts
+    for a in alts:
+        assert [q["slug"] for q in a["exercise"]["equipment"]] == ["body-weight"]
+        assert a["exercise"]["difficulty"] == "BEGINNER"
+
+
+async def test_alternatives_of_an_unknown_exercise(api: Api) -> None:
+    err = await api.error('{ alternatives(slug: "no-such-move") { score } }')
+    assert err["extensions"]["code"] == "NOT_FOUND" and "no-such-move" in err["message"]
+
+
+async def test_search_understands_aliases_and_typos(api: Api) -> None:
+    query = "query($t: String!) { search(text: $t, first: 5) { score node { __typename ... on Muscle { slug } " \
+            "... on Equipment { slug } ... on Exercise { slug } } } }"
+
+    async def top(text: str) -> tuple[str, str]:
+        hits = (await api.data(query, {"t": text}))["search"]
+        assert hits, text
+        return hits[0]["node"]["__typename"], hits[0]["node"]["slug"]
+
+    assert await top("quads") == ("Muscle", "quadriceps")
+    assert await top("pecs") == ("Muscle", "pectorals")
+    assert await top("EZ bar") == ("Equipment", "ez-bar")
+    assert await top("hamstrnigs") == ("Muscle", "hamstrings")
+    assert await top("barbell hip thrust") == ("Exercise", "barbell-hip-thrust")
+    assert (await api.data(query, {"t": "  !!  "}))["search"] == []
+
+
+async def test_taxonomy_lists_with_counts(api: Api, knowledge_base: SeedBundle) -> None:
+    data = await api.data("""{
+      muscles { slug targetCount exerciseCount bodyPart { slug } }
+      equipment { slug exerciseCount }
+      bodyParts { slug exerciseCount muscles { slug } }
+      muscle(slug: "glutes") { name exercises(first: 5) { edges { node { targets { slug } } } totalCount } }
+    }""")
+    targets = Counter(t for e in knowledge_base.exercises for t in e.targets)
+    assert {m["slug"]: m["targetCount"] for m in data["muscles"]} == {m.slug: targets[m.slug] for m in knowledge_base.muscles}
+    uses = Counter(q for e in knowledge_base.exercises for q in e.equipment)
+    assert {q["slug"]: q["exerciseCount"] for q in data["equipment"]} == {q.slug: uses[q.slug] for q in knowledge_base.equipment}
+    parts = Counter(e.body_part for e in knowledge_base.exercises)
+    assert {b["slug"]: b["exerciseCount"] for b in data["bodyParts"]} == {b.slug: parts[b.slug] for b in knowledge_base.body_parts}
+    legs = next(b for b in data["bodyParts"] if b["slug"] == "legs")
+    assert {"glutes", "quadriceps", "hamstrings"} <= {m["slug"] for m in legs["muscles"]}
+    glutes = data["muscle"]
+    assert glutes["exercises"]["totalCount"] == targets["glutes"]
+    assert all({"slug": "glutes"} in e["node"]["targets"] for e in glutes["exercises"]["edges"])
+
+
+async def test_facets_count_the_matching_exercises(api: Api, knowledge_base: SeedBundle) -> None:
+    data = await api.data("""{ facets(filter: {bodyParts: ["legs"]}) {
+      bodyParts { value count } muscles { value name count } equipment { value count }
+      difficulties { value count } categories { value count } } }""")
+    legs = [e for e in knowledge_base.exercises if e.body_part == "legs"]
+    f = data["facets"]
+    assert f["bodyParts"] == [{"value": "legs", "count": len(legs)}]
+    assert {m["value"]: m["count"] for m in f["muscles"]} == Counter(t for e in legs for t in e.targets)
+    assert {q["value"]: q["count"] for q in f["equipment"]} == Counter(q for e in legs for q in e.equipment)
+    assert {d["value"]: d["count"] for d in f["difficulties"]} == Counter(e.difficulty.name for e in legs)
+    assert sum(c["count"] for c in f["categories"]) == len(legs)
+    counts = [m["count"] for m in f["muscles"]]
+    assert counts == sorted(counts, reverse=True)
+
+
+async def test_relations_are_batched_not_n_plus_one(api: Api) -> None:
+    query = """query($n: Int!) { exercises(first: $n) { edges { node {
+      targets { name } secondaryMuscles { name } equipment { name } bodyPart { name } } } } }"""
+    trips = []
+    for n in (5, 50):
+        before = api.store.round_trips
+        data = await api.data(query, {"n": n})
+        assert len(data["exercises"]["edges"]) == n
+        trips.append(api.store.round_trips - before)
+    assert trips == [2, 2]
+
+
+async def test_limits_and_bad_input(api: Api) -> None:
+    err = await api.error("{ exercises(first: 101) { edges { cursor } } }")
+    assert err["extensions"]["code"] == "BAD_USER_INPUT"
+    err = await api.error('{ exercises(after: "not-a-cursor") { edges { cursor } } }')
+    assert err["extensions"]["code"] == "BAD_USER_INPUT" and "cursor" in err["message"]
+    err = await api.error("query($t: String!) { search(text: $t) { score } }", {"t": "x" * 500})
+    assert err["extensions"]["code"] == "BAD_USER_INPUT"
+    deep = "{ exercise(slug: \"push-up\") { variations { variations { variations { variations { variations { " \
+           "variations { variations { variations { variations { variations { slug } } } } } } } } } } } }"
+    err = await api.error(deep)
+    assert "depth" in err["message"]
+    aliases = "{ " + " ".join(f"a{i}: exercise(slug: \"push-up\") {{ name }}" for i in range(40)) + " }"
+    err = await api.error(aliases)
+    assert "alias" in err["message"].lower()
+
+
+async def test_health_and_readiness(api: Api) -> None:
+    assert (await api.client.get("/healthz")).json() == {"status": "ok"}
+    ready = await api.client.get("/readyz")
+    assert ready.status_code == 200 and ready.json()["status"] == "ready"
