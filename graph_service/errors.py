@@ -34,5 +34,6 @@ class SeedValidationError(BadInput):
 
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
-        summary = f"{len(problems)} problem(s) in the seed data:\n" + "\n".join(f"  - {p}" for p in problems)
+        listing = "\n".join(f"  - {p}" for p in problems)
+        summary = f"{len(problems)} problem(s) in the seed data; nothing was written:\n{listing}"
         super().__init__(summary)

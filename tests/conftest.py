@@ -19,6 +19,8 @@ from graph_service.store import Store, open_store
 ENGINES = ("neo4j", "falkordb")
 FIXTURES = Path(__file__).parent / "fixtures"
 SHARED = PROJECT_ROOT.parent / "shared"
+# What each engine's test graph holds, so read-only tests reload the knowledge base only after a writer.
+GRAPH_CONTENTS: dict[str, str] = {}
 
 
 @pytest.fixture(scope="session")
@@ -67,7 +69,7 @@ async def session_store(settings: Settings) -> AsyncIterator[Store]:
 async def store(session_store: Store) -> Store:
     """The engine's store with an empty graph."""
     await clear_graph(session_store)
-    session_store.__dict__["contents"] = "scratch"
+    GRAPH_CONTENTS[session_store.engine] = "scratch"
     return session_store
 
 
@@ -80,9 +82,9 @@ def knowledge_base() -> SeedBundle:
 async def kb_store(session_store: Store, knowledge_base: SeedBundle) -> Store:
     """The engine's store holding exactly the bundled knowledge base; loaded again only after another test
     changed the graph. Tests using it must not write."""
-    if session_store.__dict__.get("contents") != "knowledge-base":
+    if GRAPH_CONTENTS.get(session_store.engine) != "knowledge-base":
         await write_seed(session_store, knowledge_base, batch_size=500, reset=True)
-        session_store.__dict__["contents"] = "knowledge-base"
+        GRAPH_CONTENTS[session_store.engine] = "knowledge-base"
     return session_store
 
 

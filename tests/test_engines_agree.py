@@ -1,0 +1,67 @@
+"""The same statements return the same rows on Neo4j and on the embedded engine."""
+
+from pathlib import Path
+from typing import Any
+
+
+from conftest import GRAPH_CONTENTS
+from graph_service.config import Settings
+from graph_service.queries import Q
+from graph_service.seeding import clear_graph, load_seed, write_seed
+from graph_service.store import open_store
+
+NO_FILTER = dict.fromkeys(
+    ("difficulties", "categories", "forces", "mechanics", "text", "body_parts", "targets", "muscles", "equipment",
+     "available")
+)
+READS: list[tuple[Q, dict[str, Any]]] = [
+    (Q.EXERCISES_PAGE, {**NO_FILTER, "sort": "NAME", "after": None, "limit": 50}),
+    (Q.EXERCISES_PAGE, {**NO_FILTER, "muscles": ["glutes"], "available": ["barbell", "body-weight"],
+                        "sort": "DIFFICULTY_DESC", "after": None, "limit": 50}),
+    (Q.EXERCISES_COUNT, {**NO_FILTER, "text": "hip"}),
+    (Q.EXERCISES_BY_SLUGS, {"slugs": ["push-up", "barbell-hip-thrust", "missing"]}),
+    (Q.EXERCISE_LINKS, {"slugs": ["barbell-hip-thrust", "glute-bridge"]}),
+    (Q.ALTERNATIVES, {"slug": "barbell-hip-thrust", "first": 10, "available": None, "max_rank": None}),
+    (Q.RELATED, {"slug": "glute-bridge", "first": 3}),
+    (Q.FACETS, NO_FILTER),
+    (Q.MUSCLES, {"slugs": None}),
+    (Q.EQUIPMENT, {"slugs": None}),
+    (Q.BODY_PARTS, {"slugs": None}),
+    (Q.TAXONOMY_SLUGS, {}),
+    (Q.GRAPH_COUNTS, {}),
+]
+
+
+def canonical(value: Any) -> Any:
+    """Cypher leaves the order of collected lists and of unordered rows unspecified; compare them as sets.
+    Floats are compared to 12 significant digits (the embedded engine prints 15)."""
+    if isinstance(value, dict):
+        return tuple(sorted((k, canonical(v)) for k, v in value.items()))
+    if isinstance(value, list):
+        return tuple(sorted((canonical(v) for v in value), key=repr))
+    if isinstance(value, float):
+        return float(f"{value:.12g}")
+    return value
+
+
+async def test_same_rows_on_both_engines(neo4j_uri: str, mini_seed: Path, tmp_path: Path) -> None:
+    stores = [await open_store(Settings(neo4j_uri=neo4j_uri)),
+              await open_store(Settings(neo4j_uri=None, embedded_db_path=tmp_path / "agree.db"))]
+    try:
+        answers = []
+        for store in stores:
+            GRAPH_CONTENTS[store.engine] = "scratch"
+            await clear_graph(store)
+            await write_seed(store, load_seed(mini_seed), batch_size=100)
+            answers.append([await store.read(name, params) for name, params in READS])
+        for (name, _), on_neo4j, embedded in zip(READS, *answers, strict=True):
+            assert on_neo4j, f"{name} returned nothing"
+            ordered = name in (Q.EXERCISES_PAGE, Q.ALTERNATIVES, Q.MUSCLES, Q.EQUIPMENT, Q.BODY_PARTS)
+            if ordered:
+                assert [r.get("slug") for r in on_neo4j] == [r.get("slug") for r in embedded], name
+            assert canonical(on_neo4j) == canonical(embedded), name
+    finally:
+        for store in stores:
+            await store.close()
+
+
