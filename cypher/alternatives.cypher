@@ -12,8 +12,10 @@ MATCH (src)-[:TARGETS]->(:Muscle)<-[:TARGETS|WORKS_SECONDARY]-(alt:Exercise)
 WHERE alt <> src
 WITH DISTINCT st, sm, sfam, kind, alt
 WHERE kind = CASE WHEN alt.category IN ['stretching', 'mobility'] THEN 1 WHEN alt.category = 'cardio' THEN 2 ELSE 0 END
-  AND ($available IS NULL OR size([(alt)-[:USES]->(q:Equipment) WHERE NOT q.slug IN $available | 1]) = 0)
   AND ($max_rank IS NULL OR alt.difficulty_rank <= $max_rank)
+WITH st, sm, sfam, alt,
+     CASE WHEN $available IS NULL THEN [] ELSE [(alt)-[:USES]->(q:Equipment) | q.slug] END AS needs
+WHERE $available IS NULL OR size([x IN needs WHERE NOT x IN $available]) = 0
 WITH st, sm, sfam, alt,
      [(alt)-[:TARGETS]->(m3:Muscle) | m3.slug] AS at,
      [(alt)-[:TARGETS|WORKS_SECONDARY]->(m4:Muscle) | m4.slug] AS am,

@@ -53,6 +53,15 @@ def test_comprehension_variables_are_unique_per_statement(engine: str) -> None:
         assert len(bound) == len(set(bound)), f"{name}: {bound}"
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+def test_no_pattern_comprehension_inside_where(engine: str) -> None:
+    """FalkorDB cannot resolve a pattern comprehension in a WHERE clause; bind it with WITH first."""
+    for name, text in CypherLibrary.load(CYPHER, engine).statements.items():
+        for clause in re.split(r"\b(?:WITH|RETURN|MATCH|UNWIND|ORDER BY)\b", text):
+            where = clause.split("WHERE", 1)[1] if "WHERE" in clause else ""
+            assert not re.search(r"\[\(\w+\)-", where), f"{name}: {where.strip()[:80]}"
+
+
 def test_committed_sdl_matches_the_code() -> None:
     committed = (PROJECT_ROOT / "schema.graphql").read_text(encoding="utf-8")
     assert committed == sdl(), "schema.graphql is stale: run `graph-service schema --output schema.graphql`"
