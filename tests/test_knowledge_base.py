@@ -91,3 +91,11 @@ def test_every_public_vocabulary_term_maps_to_exactly_one_entry(knowledge_base: 
     muscles, equipment = _terms(knowledge_base)
     assert {t: muscles.get(t.lower()) for t in muscle_terms if len(muscles.get(t.lower(), ())) != 1} == {}
     assert {t: equipment.get(t.lower()) for t in equipment_terms if len(equipment.get(t.lower(), ())) != 1} == {}
+
+
+def test_readme_coverage_is_generated_from_the_data(knowledge_base: SeedBundle) -> None:
+    from graph_service.config import PROJECT_ROOT
+    from graph_service.seeding.coverage import coverage_markdown, current_block
+
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    assert current_block(readme) == coverage_markdown(knowledge_base), "run `graph-service coverage --update-readme`"
