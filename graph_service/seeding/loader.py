@@ -20,6 +20,10 @@ from graph_service.seeding.models import (
 )
 
 
+# libyaml's loader when the wheel has it: several times faster on the bundled knowledge base.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @dataclass(frozen=True)
 class SeedBundle:
     body_parts: list[BodyPartEntry]
@@ -43,7 +47,7 @@ class _Reader:
             self.problems.append(f"{name}: file is missing")
             return {}
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
         except yaml.YAMLError as e:
             self.problems.append(f"{name}: not valid YAML: {e}".replace("\n", " "))
             return {}
