@@ -10,14 +10,19 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from graph_service.cards.cli import card, cards
 from graph_service.config import get_settings
 from graph_service.errors import GraphServiceError, SeedValidationError
+from graph_service.importers.cli import import_app
 from graph_service.seeding import GraphCounts, load_seed, total_rows, write_seed
 from graph_service.store import open_store
 
 app = typer.Typer(help="Exercise knowledge-graph service.", no_args_is_help=True, add_completion=False)
 console = Console()
 err_console = Console(stderr=True)
+app.add_typer(import_app, name="import")
+app.command()(card)
+app.command()(cards)
 
 
 def _fail(error: GraphServiceError) -> typer.Exit:
@@ -115,6 +120,25 @@ def schema(
         output.write_text(sdl(), encoding="utf-8")
     else:
         typer.echo(sdl(), nl=False)
+
+
+@app.command()
+def coverage(
+    update_readme: Annotated[bool, typer.Option(help="Rewrite the coverage section of README.md.")] = False,
+) -> None:
+    """Print what the bundled knowledge base covers, as Markdown tables."""
+    from graph_service.config import PROJECT_ROOT
+    from graph_service.seeding.coverage import coverage_markdown, replace_block
+
+    try:
+        text = coverage_markdown(load_seed(get_settings().seed_dir))
+    except SeedValidationError as e:
+        raise _fail(e) from None
+    if update_readme:
+        readme = PROJECT_ROOT / "README.md"
+        readme.write_text(replace_block(readme.read_text(encoding="utf-8"), text), encoding="utf-8")
+    else:
+        typer.echo(text, nl=False)
 
 
 @app.callback()

@@ -27,7 +27,9 @@ class ImportValidationError(BadInput):
 
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
-        super().__init__(f"{len(problems)} problem(s); nothing was written:\n" + "\n".join(f"  - {p}" for p in problems))
+        super().__init__(
+            f"{len(problems)} problem(s); nothing was written:\n" + "\n".join(f"  - {p}" for p in problems)
+        )
 
 
 @dataclass(frozen=True)
@@ -69,14 +71,27 @@ def slugify(name: str) -> str:
 def name_key(name: str) -> str:
     """The key two exercise names must share to be the same exercise.
 
-    Case, spacing, hyphens and punctuation are ignored and a plural `s` is dropped from each word, so
-    `Pushups`, `Push-Up` and `push up` agree while `Press` stays `press`.
+    Case, spacing, hyphens and punctuation are ignored, each word loses a plural ending and a few spellings
+    are unified, so `Pushups`, `Push-Ups` and `push up` agree, as do `Flyes` and `fly`, while `Press` stays `press`.
     """
     words = re.findall(r"[a-z0-9]+", _ascii(name).lower().replace("&", " and "))
-    return "".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
+    return "".join(_singular(w) for w in words)
+
+
+_SPELLINGS = {"flye": "fly", "single": "one"}
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif len(word) >= 3 and word.endswith("s") and not word.endswith(("ss", "us")):
+        word = word[:-1]
+    return _SPELLINGS.get(word, word)
 
 
 def _ascii(text: str) -> str:
+    """ASCII without apostrophes, so `Farmer's Walk` becomes `farmers-walk`, not `farmer-s-walk`."""
+    text = re.sub(r"['\u2019]", "", text)
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 

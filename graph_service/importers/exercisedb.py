@@ -27,10 +27,10 @@ class OriginalRecord(BaseModel):
 
     id: Text
     name: Text
-    bodyPart: Text  # noqa: N815 (the dataset's field names)
+    bodyPart: Text
     target: Text
     equipment: Text
-    secondaryMuscles: list[Text] = []  # noqa: N815
+    secondaryMuscles: list[Text] = []
     instructions: list[str] = []
     description: str | None = None
     difficulty: str | None = None
@@ -40,12 +40,12 @@ class OriginalRecord(BaseModel):
 class OpenRecord(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=True)
 
-    exerciseId: Text  # noqa: N815 (the dataset's field names)
+    exerciseId: Text
     name: Text
-    bodyParts: list[Text]  # noqa: N815
-    targetMuscles: list[Text]  # noqa: N815
+    bodyParts: list[Text]
+    targetMuscles: list[Text]
     equipments: list[Text]
-    secondaryMuscles: list[Text] = []  # noqa: N815
+    secondaryMuscles: list[Text] = []
     instructions: list[str] = []
 
 

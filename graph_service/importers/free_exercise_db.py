@@ -28,8 +28,8 @@ class FreeExerciseRecord(BaseModel):
     level: Text
     mechanic: str | None = None
     equipment: str | None = None
-    primaryMuscles: list[Text]  # noqa: N815 (the dataset's field name)
-    secondaryMuscles: list[Text] = []  # noqa: N815
+    primaryMuscles: list[Text]
+    secondaryMuscles: list[Text] = []
     instructions: list[str] = []
     category: Text
 

@@ -74,10 +74,11 @@ class ImportPlan:
     creates: list[Row]
     merges: list[Row]
     summary: ImportSummary
+    variations: list[Row] = field(default_factory=list)
 
     @property
     def total_rows(self) -> int:
-        return len(self.creates) + len(self.merges)
+        return len(self.creates) + len(self.merges) + len(self.variations)
 
 
 @dataclass
@@ -170,7 +171,9 @@ class _Mapper:
         elif category is Category.CARDIO and CARDIO in self.taxonomy.names[BODY_PART]:
             body_part = CARDIO
         else:
-            body_part = next((self.taxonomy.muscle_body_part[m] for m in targets if m in self.taxonomy.muscle_body_part), None)
+            body_part = next(
+                (self.taxonomy.muscle_body_part[m] for m in targets if m in self.taxonomy.muscle_body_part), None
+            )
         if body_part is None:
             return "no body part: the source gives none that maps and names no target muscle to derive it from"
         if difficulty is None:
@@ -259,7 +262,8 @@ def plan_import(
             creates[slug]["props"].update(fill, sources=sources)
         else:
             row = merges.setdefault(
-                slug, {"slug": slug, "props": {}, "targets": None, "secondary": None, "equipment": None, "body_part": None}
+                slug,
+                {"slug": slug, "props": {}, "targets": None, "secondary": None, "equipment": None, "body_part": None},
             )
             row["props"].update(fill, sources=sources)
         summary.merged.append((x.ref, slug))
@@ -285,6 +289,7 @@ async def write_plan(
     await store.apply_schema()
     for rows in (plan.creates, plan.merges):
         await store.write_batches(Q.IMPORT_EXERCISES, rows, batch_size=batch_size, progress=progress)
+    await store.write_batches(Q.LINK_VARIATIONS, plan.variations, batch_size=batch_size, progress=progress)
 
 
 async def import_records(

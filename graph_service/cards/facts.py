@@ -1,0 +1,115 @@
+"""The facts an exercise card shows, read from the graph through the API's own statements."""
+
+import asyncio
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from graph_service.model import DIFFICULTY_RANK, Difficulty
+from graph_service.queries import Q
+from graph_service.store import Row, Store
+
+FAQ_ALTERNATIVES = 3
+# Alternatives are ranked one exercise per statement; a few at a time keeps a whole-catalogue export short
+# without taking every pooled connection.
+RANKING_CONCURRENCY = 8
+
+
+@dataclass(frozen=True)
+class Named:
+    slug: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Alternative:
+    slug: str
+    name: str
+    difficulty: str
+
+
+@dataclass(frozen=True)
+class ExerciseFacts:
+    """One exercise with its neighbours by name. Related lists are sorted by name, so a card is deterministic."""
+
+    slug: str
+    name: str
+    difficulty: str
+    category: str
+    body_part: Named | None = None
+    targets: tuple[Named, ...] = ()
+    secondary: tuple[Named, ...] = ()
+    equipment: tuple[Named, ...] = ()
+    force: str | None = None
+    mechanic: str | None = None
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+    instructions: tuple[str, ...] = ()
+    tips: tuple[str, ...] = ()
+    mistakes: tuple[str, ...] = ()
+    variation_of: Named | None = None
+    alternatives: tuple[Alternative, ...] = ()
+
+    @property
+    def difficulty_rank(self) -> int | None:
+        return DIFFICULTY_RANK[Difficulty(self.difficulty)] if self.difficulty in set(Difficulty) else None
+
+    @classmethod
+    def from_rows(
+        cls, exercise: Row, links: Row, *, base: Named | None = None, alternatives: Sequence[Row] = ()
+    ) -> "ExerciseFacts":
+        """Build from an EXERCISES_BY_SLUGS row, its EXERCISE_LINKS row and ALTERNATIVES rows."""
+        body_parts = _named(links.get("body_parts"))
+        return cls(
+            slug=exercise["slug"],
+            name=exercise["name"],
+            difficulty=exercise.get("difficulty") or "",
+            category=exercise.get("category") or "",
+            body_part=body_parts[0] if body_parts else None,
+            targets=_named(links.get("targets")),
+            secondary=_named(links.get("secondary")),
+            equipment=_named(links.get("equipment")),
+            force=exercise.get("force"),
+            mechanic=exercise.get("mechanic"),
+            aliases=tuple(exercise.get("aliases") or ()),
+            description=exercise.get("description") or "",
+            instructions=tuple(exercise.get("instructions") or ()),
+            tips=tuple(exercise.get("tips") or ()),
+            mistakes=tuple(exercise.get("mistakes") or ()),
+            variation_of=base,
+            alternatives=tuple(Alternative(r["slug"], r["name"], r.get("difficulty") or "") for r in alternatives),
+        )
+
+
+def _named(rows: Sequence[Row] | None) -> tuple[Named, ...]:
+    return tuple(sorted((Named(r["slug"], r["name"]) for r in rows or ()), key=lambda n: (n.name, n.slug)))
+
+
+async def load_facts(
+    store: Store, slugs: Sequence[str], *, alternatives: int = FAQ_ALTERNATIVES
+) -> list[ExerciseFacts]:
+    """Facts for the exercises in `slugs` that exist, in that order: two batched reads plus one ranking each."""
+    exercises = {r["slug"]: r for r in await store.read(Q.EXERCISES_BY_SLUGS, {"slugs": list(slugs)})}
+    links = {r["slug"]: r for r in await store.read(Q.EXERCISE_LINKS, {"slugs": list(exercises)})}
+    base_slugs = sorted({b for r in links.values() for b in r.get("base") or []} - set(exercises))
+    names = {s: r["name"] for s, r in exercises.items()}
+    if base_slugs:
+        names |= {r["slug"]: r["name"] for r in await store.read(Q.EXERCISES_BY_SLUGS, {"slugs": base_slugs})}
+    present = [s for s in slugs if s in exercises]
+    gate = asyncio.Semaphore(RANKING_CONCURRENCY)
+
+    async def ranked(slug: str) -> list[Row]:
+        async with gate:
+            params = {"slug": slug, "first": alternatives, "available": None, "max_rank": None}
+            return await store.read(Q.ALTERNATIVES, params)
+
+    rankings = await asyncio.gather(*(ranked(s) for s in present))
+    out = []
+    for slug, ranking in zip(present, rankings, strict=True):
+        link = links.get(slug) or {}
+        base = next((Named(b, names[b]) for b in sorted(link.get("base") or []) if b in names), None)
+        out.append(ExerciseFacts.from_rows(exercises[slug], link, base=base, alternatives=ranking))
+    return out
+
+
+async def all_exercise_slugs(store: Store) -> list[str]:
+    return [r["slug"] for r in await store.read(Q.EXERCISE_INDEX)]

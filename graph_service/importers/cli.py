@@ -1,0 +1,136 @@
+"""`graph-service import free-exercise-db|exercisedb|cards`: validate a source, merge it into the graph, report."""
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from graph_service.config import Settings, get_settings
+from graph_service.errors import GraphServiceError
+from graph_service.importers.cards import prepare_card_import
+from graph_service.importers.common import SourceExercise
+from graph_service.importers.exercisedb import SOURCE as EXERCISEDB
+from graph_service.importers.exercisedb import read_exercisedb
+from graph_service.importers.free_exercise_db import SOURCE as FREE_EXERCISE_DB
+from graph_service.importers.free_exercise_db import read_free_exercise_db
+from graph_service.importers.merge import ImportPlan, ImportSummary, prepare_import, write_plan
+from graph_service.store import Store, open_store
+
+import_app = typer.Typer(
+    help="Bring exercises in from public datasets or Markdown cards.", no_args_is_help=True, add_completion=False
+)
+console = Console()
+err_console = Console(stderr=True)
+
+DryRun = Annotated[bool, typer.Option(help="Validate and report what would change; write nothing.")]
+SourceFile = Annotated[Path, typer.Argument(help="The dataset's JSON file.", exists=True, dir_okay=False)]
+
+
+@import_app.command("free-exercise-db")
+def free_exercise_db(file: SourceFile, dry_run: DryRun = False) -> None:
+    """Import the free-exercise-db JSON format."""
+    _import_records(FREE_EXERCISE_DB, read_free_exercise_db, file, dry_run)
+
+
+@import_app.command("exercisedb")
+def exercisedb(file: SourceFile, dry_run: DryRun = False) -> None:
+    """Import the ExerciseDB format (the original singular-field shape or the open-source plural one)."""
+    _import_records(EXERCISEDB, read_exercisedb, file, dry_run)
+
+
+@import_app.command("cards")
+def cards(
+    folder: Annotated[Path, typer.Argument(help="Folder of <slug>.md cards.", file_okay=False)],
+    dry_run: DryRun = False,
+) -> None:
+    """Import Markdown exercise cards; each card's facts replace the exercise's."""
+    settings = get_settings()
+    _run(settings, lambda store: prepare_card_import(store, folder, seed_dir=settings.seed_dir, dry_run=dry_run))
+
+
+def _import_records(source: str, read: Callable[[Path], Sequence[SourceExercise]], file: Path, dry_run: bool) -> None:
+    settings = get_settings()
+    try:
+        records = read(file)
+    except GraphServiceError as e:
+        raise _fail(e) from None
+    console.print(f"{file}: {len(records)} {source} records, valid")
+    _run(
+        settings,
+        lambda store: prepare_import(store, records, source=source, seed_dir=settings.seed_dir, dry_run=dry_run),
+    )
+
+
+def _run(settings: Settings, prepare: Callable[[Store], Awaitable[ImportPlan]]) -> None:
+    async def run() -> ImportSummary:
+        store = await open_store(settings)
+        try:
+            started = time.perf_counter()
+            plan = await prepare(store)
+            with Progress(
+                TextColumn("importing"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=console,
+                disable=plan.summary.dry_run or not console.is_terminal,
+            ) as bar:
+                task = bar.add_task("import", total=plan.total_rows)
+                await write_plan(
+                    store, plan, batch_size=settings.write_batch_size, progress=lambda n: bar.advance(task, n)
+                )
+            plan.summary.seconds = time.perf_counter() - started
+            return plan.summary
+        finally:
+            await store.close()
+
+    try:
+        summary = asyncio.run(run())
+    except GraphServiceError as e:
+        raise _fail(e) from None
+    print_summary(summary, engine=settings.engine)
+
+
+def _fail(error: GraphServiceError) -> typer.Exit:
+    err_console.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False)
+    return typer.Exit(code=2)
+
+
+def print_summary(s: ImportSummary, *, engine: str) -> None:
+    verb = "would be" if s.dry_run else "were"
+    table = Table(title=f"{s.source} on {engine}: {s.records} records ({s.seconds:.2f} s)")
+    table.add_column("outcome")
+    table.add_column("count", justify="right")
+    table.add_row(f"created (new exercises that {verb} added)", str(len(s.created)))
+    table.add_row("merged into an existing exercise", str(len(s.merged)))
+    table.add_row("unchanged (already imported)", str(s.unchanged))
+    table.add_row("skipped", str(len(s.skipped)))
+    console.print(table)
+    if s.unmapped or s.by_design:
+        terms = Table(title="terms that map to nothing in the taxonomy")
+        for column in ("kind", "term", "records", "why"):
+            terms.add_column(column, justify="right" if column == "records" else "left")
+        for (kind, term), n in sorted(s.unmapped.items()):
+            terms.add_row(kind, term, str(n), "not in the taxonomy: add an alias or a node")
+        for (kind, term), n in sorted(s.by_design.items()):
+            terms.add_row(kind, term, str(n), f"by design: {s.reasons[(kind, term)]}")
+        console.print(terms)
+    else:
+        console.print("every muscle, equipment and body-part term mapped onto the taxonomy")
+    for ref, reason in s.skipped:
+        console.print(f"skipped {ref}: {reason}", highlight=False, markup=False)
+    for ref, chosen, candidates in s.ambiguous:
+        console.print(
+            f"{ref} matches {', '.join(candidates)} equally; merged into {chosen}", highlight=False, markup=False
+        )
+    for what, n in sorted(s.defaulted.items()):
+        console.print(f"{n} record(s) gave no value: {what}", highlight=False, markup=False)
+    if s.dry_run:
+        console.print("dry run: nothing was written")

@@ -1,0 +1,30 @@
+"""The whole graph as plain, sorted rows, to prove that an operation changed nothing."""
+
+from typing import Any
+
+from graph_service.store import Row, Store
+
+NODES = "MATCH (n) RETURN labels(n)[0] AS label, n.slug AS slug, properties(n) AS props ORDER BY label, slug"
+EDGES = """
+MATCH (a)-[r]->(b)
+RETURN labels(a)[0] AS from_label, a.slug AS from_slug, type(r) AS type, labels(b)[0] AS to_label, b.slug AS to_slug
+ORDER BY from_label, from_slug, type, to_label, to_slug
+"""
+
+
+async def dump(store: Store) -> tuple[list[Row], list[Row]]:
+    return await store._run(NODES, {}, write=False), await store._run(EDGES, {}, write=False)
+
+
+async def exercise(store: Store, slug: str) -> dict[str, Any]:
+    """One exercise's properties and its edges by type, each list sorted."""
+    rows = await store._run(
+        "MATCH (e:Exercise {slug: $slug}) RETURN properties(e) AS props, [(e)-[r]->(n) | [type(r), n.slug]] AS edges",
+        {"slug": slug},
+        write=False,
+    )
+    assert len(rows) == 1, f"expected one exercise {slug!r}, found {len(rows)}"
+    edges: dict[str, list[str]] = {}
+    for kind, target in rows[0]["edges"]:
+        edges.setdefault(kind, []).append(target)
+    return {"props": rows[0]["props"], **{k: sorted(v) for k, v in edges.items()}}
