@@ -234,3 +234,17 @@ async def test_health_and_readiness(api: Api) -> None:
     assert (await api.client.get("/healthz")).json() == {"status": "ok"}
     ready = await api.client.get("/readyz")
     assert ready.status_code == 200 and ready.json()["status"] == "ready"
+
+
+async def test_faq_and_card_come_from_the_graph(api: Api) -> None:
+    data = await api.data('{ exercise(slug: "barbell-hip-thrust") { name faq { question answer } card } }')
+    x = data["exercise"]
+    questions = " ".join(f["question"].lower() for f in x["faq"])
+    assert "work" in questions and "beginner" in questions and len(x["faq"]) >= 3
+    what_it_works = next(f["answer"] for f in x["faq"] if "work" in f["question"].lower())
+    assert "glutes" in what_it_works.lower() and "hamstrings" in what_it_works.lower()
+    card = x["card"]
+    assert card.startswith("# Barbell Hip Thrust")
+    for heading in ("## How to perform", "## Pro tips", "## Common mistakes", "## FAQ"):
+        assert heading in card
+    assert "1. " in card and "glutes" in card.lower()

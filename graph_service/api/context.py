@@ -5,6 +5,7 @@ from typing import Any
 
 from strawberry.dataloader import DataLoader
 
+from graph_service.cards.facts import ExerciseFacts, load_facts
 from graph_service.queries import Q
 from graph_service.store import Row, Store
 
@@ -27,6 +28,7 @@ class Context:
     muscles: DataLoader[str, Row | None] = field(init=False)
     equipment: DataLoader[str, Row | None] = field(init=False)
     body_parts: DataLoader[str, Row | None] = field(init=False)
+    facts: DataLoader[str, ExerciseFacts | None] = field(init=False)
     _taxonomy: dict[str, set[str]] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
@@ -35,6 +37,12 @@ class Context:
         self.muscles = _loader(self.store, Q.MUSCLES)
         self.equipment = _loader(self.store, Q.EQUIPMENT)
         self.body_parts = _loader(self.store, Q.BODY_PARTS)
+
+        async def load_card_facts(slugs: list[str]) -> list[ExerciseFacts | None]:
+            found = {f.slug: f for f in await load_facts(self.store, slugs)}
+            return [found.get(slug) for slug in slugs]
+
+        self.facts = DataLoader(load_fn=load_card_facts)
 
     async def taxonomy(self) -> dict[str, set[str]]:
         """Known slugs per kind (muscle, equipment, bodyPart), read once per request when a filter needs them."""

@@ -10,6 +10,8 @@ import strawberry
 from strawberry import Info
 
 from graph_service.api.context import Context
+from graph_service.cards.faq import faq as generate_faq
+from graph_service.cards.render import render_card
 from graph_service.model import Category, Difficulty, Force, Mechanic
 from graph_service.store import Row
 
@@ -242,6 +244,16 @@ class Exercise:
         from graph_service.api.alternatives import find_alternatives
 
         return await find_alternatives(info, self.slug, first, available_equipment, max_difficulty)
+
+    @strawberry.field(description="Questions and answers generated from the graph's facts.")
+    async def faq(self, info: Ctx) -> list[FaqEntry]:
+        facts = await info.context.facts.load(self.slug)
+        return [FaqEntry(question=q, answer=a) for q, a in generate_faq(facts)] if facts else []
+
+    @strawberry.field(description="The exercise page as Markdown, links under CARD_BASE_URL.")
+    async def card(self, info: Ctx) -> str | None:
+        facts = await info.context.facts.load(self.slug)
+        return render_card(facts, base_url=info.context.settings.card_base_url) if facts else None
 
     @strawberry.field(description="Link groups: more exercises for its body part, its equipment, its target muscles.")
     async def related(self, info: Ctx, first: int = 5) -> list[RelatedGroup]:
