@@ -34,6 +34,7 @@ class Q(StrEnum):
     LINK_EQUIPMENT = "link_equipment"
     LINK_BODY_PARTS = "link_body_parts"
     LINK_VARIATIONS = "link_variations"
+    SET_EXERCISE_KEYS = "set_exercise_keys"
     GRAPH_COUNTS = "graph_counts"
     PING = "ping"
     # API reads (shared, except search)

@@ -27,7 +27,7 @@ from graph_service.importers.common import (
 from graph_service.model import Category, Difficulty, Force, Mechanic
 from graph_service.queries import Q
 from graph_service.seeding.models import ExerciseEntry
-from graph_service.seeding.writer import exercise_row
+from graph_service.seeding.writer import exercise_row, refresh_exercise_keys
 from graph_service.store import Row, Store
 
 DIFFICULTY_TERMS = {d.value: d for d in Difficulty} | {"expert": Difficulty.ADVANCED, "novice": Difficulty.BEGINNER}
@@ -62,9 +62,6 @@ class ImportSummary:
     ambiguous: list[tuple[str, str, list[str]]] = field(default_factory=list)
     defaulted: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
-
-    def unmapped_terms(self, kind: str) -> dict[str, int]:
-        return {term: n for (k, term), n in sorted(self.unmapped.items()) if k == kind}
 
 
 @dataclass
@@ -290,6 +287,8 @@ async def write_plan(
     for rows in (plan.creates, plan.merges):
         await store.write_batches(Q.IMPORT_EXERCISES, rows, batch_size=batch_size, progress=progress)
     await store.write_batches(Q.LINK_VARIATIONS, plan.variations, batch_size=batch_size, progress=progress)
+    written = [row["slug"] for rows in (plan.creates, plan.merges) for row in rows]
+    await refresh_exercise_keys(store, written, batch_size=batch_size)
 
 
 async def import_records(

@@ -65,7 +65,7 @@ def total_rows(bundle: SeedBundle) -> int:
         len(bundle.body_parts)
         + len(bundle.muscles)
         + len(bundle.equipment)
-        + 2 * len(exercises)
+        + 3 * len(exercises)
         + sum(len(rows) for rows in edge_rows(exercises).values())
     )
 
@@ -100,7 +100,34 @@ async def write_seed(
     for name, rows in edge_rows(bundle.exercises).items():
         await send(name, rows)
     await send(Q.LINK_VARIATIONS, [{"exercise": x.slug, "base": x.variation_of} for x in bundle.exercises])
+    await refresh_exercise_keys(store, [x.slug for x in bundle.exercises], batch_size=batch_size, progress=progress)
     return await graph_counts(store)
+
+
+async def refresh_exercise_keys(
+    store: Store, slugs: Sequence[str], *, batch_size: int, progress: Callable[[int], None] | None = None
+) -> None:
+    """Recompute, from the edges just written, the sorted slug lists kept on exercises."""
+    for start in range(0, len(slugs), batch_size):
+        links = await store.read(Q.EXERCISE_LINKS, {"slugs": list(slugs[start : start + batch_size])})
+        await store.write(
+            Q.SET_EXERCISE_KEYS, {"rows": [{"slug": row["slug"], "keys": exercise_keys(row)} for row in links]}
+        )
+        if progress:
+            progress(len(links))
+
+
+def exercise_keys(links: dict[str, Any]) -> dict[str, Any]:
+    def slugs(kind: str) -> list[str]:
+        return sorted(item["slug"] for item in links.get(kind) or [])
+
+    return {
+        "target_slugs": slugs("targets"),
+        "muscle_slugs": sorted({*slugs("targets"), *slugs("secondary")}),
+        "equipment_slugs": slugs("equipment"),
+        "body_part_slugs": slugs("body_parts"),
+        "family": min(links.get("base") or [links["slug"]]),
+    }
 
 
 async def graph_counts(store: Store) -> GraphCounts:
