@@ -29,6 +29,7 @@ class Q(StrEnum):
     UPSERT_MUSCLES = "upsert_muscles"
     UPSERT_EQUIPMENT = "upsert_equipment"
     UPSERT_EXERCISES = "upsert_exercises"
+    PRUNE_EXERCISE_EDGES = "prune_exercise_edges"
     LINK_TARGETS = "link_targets"
     LINK_SECONDARY = "link_secondary"
     LINK_EQUIPMENT = "link_equipment"

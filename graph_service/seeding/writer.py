@@ -35,7 +35,16 @@ def exercise_row(x: ExerciseEntry) -> dict[str, Any]:
         "instructions": x.instructions,
         "tips": x.tips,
         "mistakes": x.mistakes,
-    }
+    } | exercise_keys(
+        {
+            "slug": x.slug,
+            "targets": [{"slug": s} for s in x.targets],
+            "secondary": [{"slug": s} for s in x.secondary],
+            "equipment": [{"slug": s} for s in x.equipment],
+            "body_parts": [{"slug": x.body_part}],
+            "base": [x.variation_of] if x.variation_of else [],
+        }
+    )
     return {
         "slug": x.slug,
         "props": props,
@@ -65,7 +74,7 @@ def total_rows(bundle: SeedBundle) -> int:
         len(bundle.body_parts)
         + len(bundle.muscles)
         + len(bundle.equipment)
-        + 3 * len(exercises)
+        + 2 * len(exercises)
         + sum(len(rows) for rows in edge_rows(exercises).values())
     )
 
@@ -96,11 +105,14 @@ async def write_seed(
         Q.UPSERT_MUSCLES,
         [{"slug": m.slug, "props": entry_props(m), "body_part": m.body_part} for m in bundle.muscles],
     )
-    await send(Q.UPSERT_EXERCISES, [exercise_row(x) for x in bundle.exercises])
+    had_exercises = bool((await graph_counts(store)).nodes.get("Exercise"))
+    rows = [exercise_row(x) for x in bundle.exercises]
+    await send(Q.UPSERT_EXERCISES, rows)
+    if had_exercises:
+        await store.write_batches(Q.PRUNE_EXERCISE_EDGES, rows, batch_size=batch_size)
     for name, rows in edge_rows(bundle.exercises).items():
         await send(name, rows)
     await send(Q.LINK_VARIATIONS, [{"exercise": x.slug, "base": x.variation_of} for x in bundle.exercises])
-    await refresh_exercise_keys(store, [x.slug for x in bundle.exercises], batch_size=batch_size, progress=progress)
     return await graph_counts(store)
 
 
