@@ -1,5 +1,6 @@
 // Fragment: binds `e` to every exercise matching the filter. Every parameter may be null (no filter).
-// Lists inside one field mean OR; different fields mean AND; $available means "needs nothing outside this set".
+// Lists inside one field mean OR; different fields mean AND; $available means "needs nothing outside this set"
+// (an exercise whose equipment is unknown is never assumed to fit).
 // The *_slugs lists are kept in step with the edges by refresh_exercise_keys.
 MATCH (e:Exercise)
 WHERE ($difficulties IS NULL OR e.difficulty IN $difficulties)
@@ -11,4 +12,4 @@ WHERE ($difficulties IS NULL OR e.difficulty IN $difficulties)
   AND ($targets IS NULL OR size([x IN e.target_slugs WHERE x IN $targets]) > 0)
   AND ($muscles IS NULL OR size([x IN e.muscle_slugs WHERE x IN $muscles]) > 0)
   AND ($equipment IS NULL OR size([x IN e.equipment_slugs WHERE x IN $equipment]) > 0)
-  AND ($available IS NULL OR size([x IN e.equipment_slugs WHERE NOT x IN $available]) = 0)
+  AND ($available IS NULL OR (size(e.equipment_slugs) > 0 AND size([x IN e.equipment_slugs WHERE NOT x IN $available]) = 0))

@@ -11,7 +11,8 @@ WHERE alt <> src
 WITH DISTINCT st, sm, sfam, kind, alt
 WHERE kind = CASE WHEN alt.category IN ['stretching', 'mobility'] THEN 1 WHEN alt.category = 'cardio' THEN 2 ELSE 0 END
   AND ($max_rank IS NULL OR alt.difficulty_rank <= $max_rank)
-  AND ($available IS NULL OR size([x IN alt.equipment_slugs WHERE NOT x IN $available]) = 0)
+  AND ($available IS NULL OR (size(alt.equipment_slugs) > 0
+                              AND size([x IN alt.equipment_slugs WHERE NOT x IN $available]) = 0))
 WITH alt, alt.family = sfam AS same_family, coalesce(alt.target_slugs, []) AS at, coalesce(alt.muscle_slugs, []) AS am,
      st, sm
 WITH alt, same_family,

@@ -2,8 +2,8 @@
 
 Shared statements live in `cypher/*.cypher` and run unchanged on both engines. Schema and full-text
 statements differ per engine and live in `cypher/<engine>/`. Files whose name starts with `_` are fragments:
-`{{name}}` inside a statement is replaced by the fragment `_name.cypher` when the library loads. A name the code uses but no file provides
-fails start-up, never a request.
+`{{name}}` inside a statement is replaced by the fragment `_name.cypher` when the library loads. A name the
+code uses but no file provides fails start-up, never a request.
 """
 
 import re
@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import LiteralString, cast
+from typing import LiteralString
 
 from graph_service.errors import ConfigError
 
@@ -91,11 +91,13 @@ def _expand(text: LiteralString, fragments: Mapping[str, LiteralString], path: P
             raise ConfigError(f"{path} includes an unknown fragment {{{{{match[1]}}}}}")
         return fragments[match[1]]
 
-    return cast(LiteralString, re.sub(r"\{\{\s*(\w+)\s*\}\}", fragment, text))
+    expanded: LiteralString = re.sub(r"\{\{\s*(\w+)\s*\}\}", fragment, text)
+    return expanded
 
 
 def _read(path: Path) -> LiteralString:
     lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.lstrip().startswith("//")]
     # The text comes from the project's own files, never from a request, so it is a literal in all but type;
     # every value reaches the engines as a $parameter.
-    return cast(LiteralString, "\n".join(lines).strip())
+    text: LiteralString = "\n".join(lines).strip()
+    return text

@@ -25,7 +25,7 @@ import selectors
 import shutil
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from neo4j import GraphDatabase
@@ -145,8 +145,11 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
 
 
 @contextlib.contextmanager
-def running_neo4j(data_dir: Path) -> Iterator[str]:
+def running_neo4j(data_dir: Path, jvm_options: Sequence[str] = ()) -> Iterator[str]:
     """Start Neo4j with its home in ``data_dir`` and yield ``bolt://127.0.0.1:<port>``.
+
+    ``jvm_options`` follow the defaults, so a benchmark can raise the heap (``-Xmx2g``) or the page cache
+    (``-Dneo4j.pagecache.mb=1024``) for a bigger graph.
 
     The launcher's stderr goes to ``data_dir/neo4j-launcher.log``; Neo4j's own logs are
     in ``data_dir/logs``. The server is stopped when the context exits.
@@ -156,7 +159,7 @@ def running_neo4j(data_dir: Path) -> Iterator[str]:
     data_dir.mkdir(parents=True, exist_ok=True)
     log_path = data_dir / LOG_NAME
     classpath = os.pathsep.join([str(project / "target" / "classes"), str(project / "target" / "dependency" / "*")])
-    command = [_java(), *JVM_OPTIONS, "-cp", classpath, MAIN_CLASS, str(data_dir)]
+    command = [_java(), *JVM_OPTIONS, *jvm_options, "-cp", classpath, MAIN_CLASS, str(data_dir)]
     deadline = time.monotonic() + STARTUP_TIMEOUT_S
     with log_path.open("wb") as log:
         proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log)

@@ -2,6 +2,7 @@
 
 from collections import Counter
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import pytest_asyncio
@@ -27,7 +28,9 @@ async def api(kb_store: Store, settings: Settings) -> AsyncIterator[Api]:
         yield client
 
 
-async def all_pages(api: Api, filter: dict[str, Any] | None, first: int = 37, sort: str = "NAME") -> list[dict[str, Any]]:
+async def all_pages(
+    api: Api, filter: dict[str, Any] | None, first: int = 37, sort: str = "NAME"
+) -> list[dict[str, Any]]:
     nodes: list[dict[str, Any]] = []
     after = None
     while True:
@@ -83,9 +86,11 @@ async def test_filters_combine_or_within_and_across(api: Api, knowledge_base: Se
     f = {"muscles": ["glutes", "hamstrings"], "difficulties": ["BEGINNER"], "availableEquipment": ["body-weight"]}
     nodes = await all_pages(api, f)
     expected = sorted(
-        e.slug for e in knowledge_base.exercises
+        e.slug
+        for e in knowledge_base.exercises
         if {"glutes", "hamstrings"} & {*e.targets, *e.secondary}
-        and e.difficulty == "beginner" and set(e.equipment) <= {"body-weight"}
+        and e.difficulty == "beginner"
+        and set(e.equipment) <= {"body-weight"}
     )
     assert sorted(n["slug"] for n in nodes) == expected and expected
     total = await api.data("query($f: ExerciseFilter) { exercises(filter: $f, first: 1) { totalCount } }", {"f": f})
@@ -107,8 +112,10 @@ async def test_text_filter_matches_names_and_aliases(api: Api) -> None:
 
 
 async def test_unknown_filter_values_are_named(api: Api) -> None:
-    err = await api.error('{ exercises(filter: {targets: ["glutes", "wings-of-fire"], equipment: ["laser"]}) '
-                          "{ edges { node { slug } } } }")
+    err = await api.error(
+        '{ exercises(filter: {targets: ["glutes", "wings-of-fire"], equipment: ["laser"]}) '
+        "{ edges { node { slug } } } }"
+    )
     assert err["extensions"]["code"] == "BAD_USER_INPUT"
     assert "wings-of-fire" in err["message"] and "laser" in err["message"] and "glutes" not in err["message"]
 
@@ -151,8 +158,10 @@ async def test_alternatives_of_an_unknown_exercise(api: Api) -> None:
 
 
 async def test_search_understands_aliases_and_typos(api: Api) -> None:
-    query = "query($t: String!) { search(text: $t, first: 5) { score node { __typename ... on Muscle { slug } " \
-            "... on Equipment { slug } ... on Exercise { slug } } } }"
+    query = (
+        "query($t: String!) { search(text: $t, first: 5) { score node { __typename ... on Muscle { slug } "
+        "... on Equipment { slug } ... on Exercise { slug } } } }"
+    )
 
     async def top(text: str) -> tuple[str, str]:
         hits = (await api.data(query, {"t": text}))["search"]
@@ -175,11 +184,17 @@ async def test_taxonomy_lists_with_counts(api: Api, knowledge_base: SeedBundle) 
       muscle(slug: "glutes") { name exercises(first: 5) { edges { node { targets { slug } } } totalCount } }
     }""")
     targets = Counter(t for e in knowledge_base.exercises for t in e.targets)
-    assert {m["slug"]: m["targetCount"] for m in data["muscles"]} == {m.slug: targets[m.slug] for m in knowledge_base.muscles}
+    assert {m["slug"]: m["targetCount"] for m in data["muscles"]} == {
+        m.slug: targets[m.slug] for m in knowledge_base.muscles
+    }
     uses = Counter(q for e in knowledge_base.exercises for q in e.equipment)
-    assert {q["slug"]: q["exerciseCount"] for q in data["equipment"]} == {q.slug: uses[q.slug] for q in knowledge_base.equipment}
+    assert {q["slug"]: q["exerciseCount"] for q in data["equipment"]} == {
+        q.slug: uses[q.slug] for q in knowledge_base.equipment
+    }
     parts = Counter(e.body_part for e in knowledge_base.exercises)
-    assert {b["slug"]: b["exerciseCount"] for b in data["bodyParts"]} == {b.slug: parts[b.slug] for b in knowledge_base.body_parts}
+    assert {b["slug"]: b["exerciseCount"] for b in data["bodyParts"]} == {
+        b.slug: parts[b.slug] for b in knowledge_base.body_parts
+    }
     legs = next(b for b in data["bodyParts"] if b["slug"] == "legs")
     assert {"glutes", "quadriceps", "hamstrings"} <= {m["slug"] for m in legs["muscles"]}
     glutes = data["muscle"]
@@ -221,11 +236,13 @@ async def test_limits_and_bad_input(api: Api) -> None:
     assert err["extensions"]["code"] == "BAD_USER_INPUT" and "cursor" in err["message"]
     err = await api.error("query($t: String!) { search(text: $t) { score } }", {"t": "x" * 500})
     assert err["extensions"]["code"] == "BAD_USER_INPUT"
-    deep = "{ exercise(slug: \"push-up\") { variations { variations { variations { variations { variations { " \
-           "variations { variations { variations { variations { variations { slug } } } } } } } } } } } }"
+    deep = (
+        '{ exercise(slug: "push-up") { variations { variations { variations { variations { variations { '
+        "variations { variations { variations { variations { variations { slug } } } } } } } } } } } }"
+    )
     err = await api.error(deep)
     assert "depth" in err["message"]
-    aliases = "{ " + " ".join(f"a{i}: exercise(slug: \"push-up\") {{ name }}" for i in range(40)) + " }"
+    aliases = "{ " + " ".join(f'a{i}: exercise(slug: "push-up") {{ name }}' for i in range(40)) + " }"
     err = await api.error(aliases)
     assert "alias" in err["message"].lower()
 
@@ -248,3 +265,25 @@ async def test_faq_and_card_come_from_the_graph(api: Api) -> None:
     for heading in ("## How to perform", "## Pro tips", "## Common mistakes", "## FAQ"):
         assert heading in card
     assert "1. " in card and "glutes" in card.lower()
+
+
+async def test_unknown_equipment_never_counts_as_available(store: Store, settings: Settings, mini_seed: Path) -> None:
+    from graph_service.seeding import load_seed, write_seed
+
+    await write_seed(store, load_seed(mini_seed), batch_size=100)
+    await store._run(  # an imported exercise whose equipment the source left unnamed
+        "MATCH (m:Muscle {slug: 'glutes'}) CREATE (e:Exercise {slug: 'mystery-hinge', name: 'Mystery Hinge', "
+        "difficulty: 'beginner', difficulty_rank: 0, category: 'strength', target_slugs: ['glutes'], "
+        "muscle_slugs: ['glutes'], equipment_slugs: [], body_part_slugs: [], family: 'mystery-hinge'})-[:TARGETS]->(m)",
+        {},
+        write=True,
+    )
+    async with api_for(store, settings) as api:
+        page = await all_pages(api, {"availableEquipment": ["body-weight"], "targets": ["glutes"]})
+        alts = await api.data(
+            '{ alternatives(slug: "glute-bridge", availableEquipment: ["body-weight"]) { exercise { slug } } }'
+        )
+        everything = await all_pages(api, {"targets": ["glutes"]})
+    assert "mystery-hinge" in [n["slug"] for n in everything]
+    assert "mystery-hinge" not in [n["slug"] for n in page]
+    assert "mystery-hinge" not in [a["exercise"]["slug"] for a in alts["alternatives"]]

@@ -1,12 +1,15 @@
 """Exercise cards: the FAQ, rendering, parsing, and card import on both engines, round trip included."""
 
 import dataclasses
+import re
 from pathlib import Path
 
 import pytest
+from cli_process import cli
 from graph_dump import dump, exercise
 
 from graph_service.cards import Alternative, ExerciseFacts, Named, card_markdown, faq, parse_card, write_cards
+from graph_service.config import Settings
 from graph_service.importers import ImportValidationError, prepare_card_import, write_plan
 from graph_service.importers.merge import ImportSummary
 from graph_service.seeding import SeedBundle, clear_graph, load_seed, write_seed
@@ -281,3 +284,20 @@ async def test_a_card_states_facts_and_may_leave_sections_out(
     assert sumo["props"]["description"] == "A wide-stance pull of one kettlebell from the floor."
     assert sumo["props"]["aliases"] == ["kettlebell sumo pull"]
     assert sumo["props"]["instructions"] == []
+
+
+async def test_the_command_line(store: Store, settings: Settings, mini_seed: Path, tmp_path: Path) -> None:
+    assert cli(settings, tmp_path, "seed", "--seed-dir", str(mini_seed)).returncode == 0
+    printed = cli(settings, tmp_path, "card", "goblet-squat")
+    assert printed.returncode == 0, printed.stderr
+    assert printed.stdout.startswith("# Goblet Squat\n\n## Quick answer\n")
+    assert "(https://example.com/exercises/equipment/dumbbell)" in printed.stdout
+    folder = tmp_path / "cards"
+    written = cli(settings, tmp_path, "cards", str(folder))
+    assert written.returncode == 0 and "wrote 6 cards" in written.stderr
+    assert (folder / "goblet-squat.md").read_text() == printed.stdout
+    again = cli(settings, tmp_path, "import", "cards", str(folder))
+    assert again.returncode == 0, again.stderr
+    assert re.search(r"merged into an existing exercise\s*│\s*6", again.stdout)
+    missing = cli(settings, tmp_path, "card", "no-such-move")
+    assert missing.returncode == 2 and "no exercise with the slug 'no-such-move'" in missing.stderr

@@ -3,21 +3,40 @@
 from pathlib import Path
 from typing import Any
 
-
 from conftest import GRAPH_CONTENTS
+
 from graph_service.config import Settings
 from graph_service.queries import Q
 from graph_service.seeding import clear_graph, load_seed, write_seed
 from graph_service.store import open_store
 
 NO_FILTER = dict.fromkeys(
-    ("difficulties", "categories", "forces", "mechanics", "text", "body_parts", "targets", "muscles", "equipment",
-     "available")
+    (
+        "difficulties",
+        "categories",
+        "forces",
+        "mechanics",
+        "text",
+        "body_parts",
+        "targets",
+        "muscles",
+        "equipment",
+        "available",
+    )
 )
 READS: list[tuple[Q, dict[str, Any]]] = [
     (Q.EXERCISES_PAGE, {**NO_FILTER, "sort": "NAME", "after": None, "limit": 50}),
-    (Q.EXERCISES_PAGE, {**NO_FILTER, "muscles": ["glutes"], "available": ["barbell", "body-weight"],
-                        "sort": "DIFFICULTY_DESC", "after": None, "limit": 50}),
+    (
+        Q.EXERCISES_PAGE,
+        {
+            **NO_FILTER,
+            "muscles": ["glutes"],
+            "available": ["barbell", "body-weight"],
+            "sort": "DIFFICULTY_DESC",
+            "after": None,
+            "limit": 50,
+        },
+    ),
     (Q.EXERCISES_COUNT, {**NO_FILTER, "text": "hip"}),
     (Q.EXERCISES_BY_SLUGS, {"slugs": ["push-up", "barbell-hip-thrust", "missing"]}),
     (Q.EXERCISE_LINKS, {"slugs": ["barbell-hip-thrust", "glute-bridge"]}),
@@ -45,8 +64,10 @@ def canonical(value: Any) -> Any:
 
 
 async def test_same_rows_on_both_engines(neo4j_uri: str, mini_seed: Path, tmp_path: Path) -> None:
-    stores = [await open_store(Settings(neo4j_uri=neo4j_uri)),
-              await open_store(Settings(neo4j_uri=None, embedded_db_path=tmp_path / "agree.db"))]
+    stores = [
+        await open_store(Settings(neo4j_uri=neo4j_uri)),
+        await open_store(Settings(neo4j_uri=None, embedded_db_path=tmp_path / "agree.db")),
+    ]
     try:
         answers = []
         for store in stores:
@@ -63,5 +84,3 @@ async def test_same_rows_on_both_engines(neo4j_uri: str, mini_seed: Path, tmp_pa
     finally:
         for store in stores:
             await store.close()
-
-

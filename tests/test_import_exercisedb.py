@@ -1,13 +1,11 @@
 """The ExerciseDB importer, in both of the format's shapes, on both engines."""
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_process import cli
 from graph_dump import dump, exercise
 
 from graph_service.config import Settings
@@ -167,15 +165,6 @@ def test_an_invalid_file_is_rejected_whole(tmp_path: Path) -> None:
 async def test_import_needs_the_taxonomy_in_the_graph(store: Store, mini_seed: Path) -> None:
     with pytest.raises(BadInput, match="load the taxonomy first"):
         await run(store, mini_seed, ORIGINAL)
-
-
-def cli(settings: Settings, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run `graph-service` in a child process against the test's engine (a private file for the embedded one)."""
-    env = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG")}
-    env |= {"NEO4J_URI": settings.neo4j_uri or "", "EMBEDDED_DB_PATH": str(tmp_path / "cli.db"), "COLUMNS": "200"}
-    return subprocess.run(
-        [sys.executable, "-m", "graph_service", *args], capture_output=True, text=True, env=env, timeout=120
-    )
 
 
 async def test_the_command_line(store: Store, settings: Settings, mini_seed: Path, tmp_path: Path) -> None:

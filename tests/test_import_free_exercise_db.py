@@ -126,7 +126,9 @@ async def test_import_all_over_the_knowledge_base(
           exercise(slug: "barbell-walking-lunge") {
             name difficulty category sources bodyPart { slug } targets { slug } equipment { slug }
             alternatives(first: 5) { score exercise { slug } }
+            faq { question } card
           }
+          stones: exercise(slug: "atlas-stones") { equipment { slug } card }
           thrust: exercise(slug: "barbell-hip-thrust") { alternatives(first: 50) { exercise { slug sources } } }
         }""")
     lunge_page = data["exercise"]
@@ -136,6 +138,8 @@ async def test_import_all_over_the_knowledge_base(
     assert lunge_page["bodyPart"] == {"slug": "legs"} and lunge_page["targets"] == [{"slug": "quadriceps"}]
     assert lunge_page["equipment"] == [{"slug": "barbell"}]
     assert len(lunge_page["alternatives"]) == 5
+    assert lunge_page["card"].startswith("# Barbell Walking Lunge\n") and len(lunge_page["faq"]) == 4
+    assert data["stones"]["equipment"] == [] and "**Equipment:**" not in data["stones"]["card"]
     thrust_alternatives = {a["exercise"]["slug"] for a in data["thrust"]["alternatives"]}
     assert thrust_alternatives & set(summary.created), "imported exercises rank among alternatives"
 

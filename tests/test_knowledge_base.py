@@ -4,8 +4,8 @@ import json
 from collections import Counter, defaultdict
 
 import pytest
-
 from conftest import SHARED
+
 from graph_service.model import Category, Difficulty
 from graph_service.seeding import SeedBundle
 from graph_service.store import Store
@@ -29,7 +29,9 @@ async def test_integrity_in_the_graph(kb_store: Store, knowledge_base: SeedBundl
         assert r["body_parts"] == 1 and r["targets"] >= 1 and r["equipment"] >= 1 and r["steps"] >= 3, r
         assert not set(r["target_slugs"]) & set(r["secondary_slugs"]), r
     orphans = await kb_store._run(
-        "MATCH (m:Muscle) WITH m, size([(m)-[:PART_OF]->(b:BodyPart) | 1]) AS n WHERE n <> 1 RETURN m.slug AS slug", {}, write=False
+        "MATCH (m:Muscle) WITH m, size([(m)-[:PART_OF]->(b:BodyPart) | 1]) AS n WHERE n <> 1 RETURN m.slug AS slug",
+        {},
+        write=False,
     )
     assert orphans == []
 
@@ -74,8 +76,10 @@ def _terms(knowledge_base: SeedBundle) -> tuple[dict[str, set[str]], dict[str, s
             owners[u.term.lower()].add("(not a muscle or equipment)")
         return owners
 
-    return (index(knowledge_base.muscles, knowledge_base.unmapped_muscle_terms),
-            index(knowledge_base.equipment, knowledge_base.unmapped_equipment_terms))
+    return (
+        index(knowledge_base.muscles, knowledge_base.unmapped_muscle_terms),
+        index(knowledge_base.equipment, knowledge_base.unmapped_equipment_terms),
+    )
 
 
 def test_every_public_vocabulary_term_maps_to_exactly_one_entry(knowledge_base: SeedBundle) -> None:
@@ -83,11 +87,18 @@ def test_every_public_vocabulary_term_maps_to_exactly_one_entry(knowledge_base: 
     if not path.is_file():
         pytest.skip("../shared/datasets/vocabularies.json is not present")
     v = json.loads(path.read_text())
-    muscle_terms = {*v["free-exercise-db"]["muscles"], *v["exercisedb"]["targetMuscles"],
-                    *v["exercisedb"]["secondaryMuscles"], *(m["name"] for m in v["wger"]["muscles"]),
-                    *(m["name_en"] for m in v["wger"]["muscles"] if m["name_en"])}
-    equipment_terms = {*v["free-exercise-db"]["equipment"], *v["exercisedb"]["equipments"],
-                       *(q["name"] for q in v["wger"]["equipment"])}
+    muscle_terms = {
+        *v["free-exercise-db"]["muscles"],
+        *v["exercisedb"]["targetMuscles"],
+        *v["exercisedb"]["secondaryMuscles"],
+        *(m["name"] for m in v["wger"]["muscles"]),
+        *(m["name_en"] for m in v["wger"]["muscles"] if m["name_en"]),
+    }
+    equipment_terms = {
+        *v["free-exercise-db"]["equipment"],
+        *v["exercisedb"]["equipments"],
+        *(q["name"] for q in v["wger"]["equipment"]),
+    }
     muscles, equipment = _terms(knowledge_base)
     assert {t: muscles.get(t.lower()) for t in muscle_terms if len(muscles.get(t.lower(), ())) != 1} == {}
     assert {t: equipment.get(t.lower()) for t in equipment_terms if len(equipment.get(t.lower(), ())) != 1} == {}

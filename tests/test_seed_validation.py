@@ -71,7 +71,10 @@ async def test_cli_refuses_an_invalid_seed_and_leaves_the_graph(
     env = {"NEO4J_URI": settings.neo4j_uri or "", "EMBEDDED_DB_PATH": str(tmp_path / "unused.db")}
     result = subprocess.run(
         [sys.executable, "-m", "graph_service", "seed", "--seed-dir", str(broken)],
-        capture_output=True, text=True, env=env | _path_env(), timeout=120,
+        capture_output=True,
+        text=True,
+        env=env | _path_env(),
+        timeout=120,
     )
     assert result.returncode == 2
     assert "unknown muscle 'wings'" in result.stderr and "nothing was written" in result.stderr

@@ -14,7 +14,6 @@ from gql import Client, gql
 from gql.transport.httpx import HTTPXAsyncTransport
 
 from graph_service.config import Settings
-from graph_service.store import Store
 
 READY_TIMEOUT_S = 60
 
@@ -30,8 +29,11 @@ def server(engine: str, settings: Settings, tmp_path: Path, request: pytest.Fixt
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "EMBEDDED_"))}
     if engine == "neo4j":
         request.getfixturevalue("kb_store")  # the server reads the knowledge base the tests loaded
-        env |= {"NEO4J_URI": str(settings.neo4j_uri), "NEO4J_USER": settings.neo4j_user,
-                "NEO4J_PASSWORD": settings.neo4j_password.get_secret_value()}
+        env |= {
+            "NEO4J_URI": str(settings.neo4j_uri),
+            "NEO4J_USER": settings.neo4j_user,
+            "NEO4J_PASSWORD": settings.neo4j_password.get_secret_value(),
+        }
     else:
         # A fresh data file: the embedded engine seeds the bundled knowledge base on first start.
         env |= {"EMBEDDED_DB_PATH": str(tmp_path / "served.db")}
@@ -39,7 +41,9 @@ def server(engine: str, settings: Settings, tmp_path: Path, request: pytest.Fixt
     log = (tmp_path / "server.log").open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "graph_service", "serve", "--host", "127.0.0.1", "--port", str(port)],
-        env=env, stdout=log, stderr=subprocess.STDOUT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -63,13 +67,15 @@ def server(engine: str, settings: Settings, tmp_path: Path, request: pytest.Fixt
 async def test_graphql_client_against_a_running_server(server: str) -> None:
     transport = HTTPXAsyncTransport(url=f"{server}/graphql")
     async with Client(transport=transport, fetch_schema_from_transport=True) as session:
-        result = await session.execute(gql("""{
+        result = await session.execute(
+            gql("""{
           exercise(slug: "barbell-hip-thrust") {
             name targets { slug } equipment { slug }
             alternatives(first: 5) { score exercise { slug } }
           }
           facets { difficulties { value count } }
-        }"""))
+        }""")
+        )
     x = result["exercise"]
     assert x["name"] == "Barbell Hip Thrust"
     assert x["targets"] == [{"slug": "glutes"}] and x["equipment"] == [{"slug": "barbell"}]
@@ -82,5 +88,3 @@ async def test_graphiql_and_health_endpoints(server: str) -> None:
         page = await client.get("/graphql", headers={"accept": "text/html"})
         assert page.status_code == 200 and "graphiql" in page.text.lower()
         assert (await client.get("/healthz")).json() == {"status": "ok"}
-
-

@@ -4,9 +4,9 @@ import strawberry
 
 from graph_service.api import limits
 from graph_service.api.listing import check_slugs, reject_unknown
-from graph_service.api.types import Ctx, Difficulty, Exercise, Muscle
+from graph_service.api.types import Ctx, Exercise, Muscle
 from graph_service.errors import BadInput, NotFound
-from graph_service.model import DIFFICULTY_RANK
+from graph_service.model import DIFFICULTY_RANK, Difficulty
 from graph_service.queries import Q
 from graph_service.store import Row
 

@@ -5,7 +5,8 @@ import asyncio
 import strawberry
 
 from graph_service.api.listing import ExerciseFilter, filter_params, reject_unknown
-from graph_service.api.types import Category, Ctx, Difficulty
+from graph_service.api.types import Ctx
+from graph_service.model import Category, Difficulty
 from graph_service.queries import Q
 
 

@@ -10,24 +10,30 @@ from typing import Any
 import strawberry
 
 from graph_service.api import limits
-from graph_service.api.types import (
-    Category,
-    Ctx,
-    Difficulty,
-    Exercise,
-    ExerciseEdge,
-    Force,
-    Mechanic,
-    PageInfo,
-    encode_cursor,
-)
+from graph_service.api.types import Ctx, Exercise, ExerciseEdge, PageInfo, encode_cursor
 from graph_service.errors import BadInput
+from graph_service.model import Category, Difficulty, Force, Mechanic
 from graph_service.queries import Q
 
-FILTER_PARAMS = ("difficulties", "categories", "forces", "mechanics", "text", "body_parts", "targets", "muscles",
-                 "equipment", "available")
-TAXONOMY_KINDS = {"body_parts": "bodyPart", "targets": "muscle", "muscles": "muscle", "equipment": "equipment",
-                  "available": "equipment"}
+FILTER_PARAMS = (
+    "difficulties",
+    "categories",
+    "forces",
+    "mechanics",
+    "text",
+    "body_parts",
+    "targets",
+    "muscles",
+    "equipment",
+    "available",
+)
+TAXONOMY_KINDS = {
+    "body_parts": "bodyPart",
+    "targets": "muscle",
+    "muscles": "muscle",
+    "equipment": "equipment",
+    "available": "equipment",
+}
 
 
 @strawberry.input(description="Lists inside one field mean OR; different fields mean AND.")
@@ -38,7 +44,7 @@ class ExerciseFilter:
     equipment: list[str] | None = strawberry.field(default=None, description="Uses any of these equipment slugs.")
     available_equipment: list[str] | None = strawberry.field(
         default=None,
-        description="Needs nothing outside this set; [\"body-weight\"] keeps exercises that need no equipment.",
+        description='Needs nothing outside this set; ["body-weight"] keeps exercises that need no equipment.',
     )
     difficulties: list[Difficulty] | None = None
     categories: list[Category] | None = None
@@ -104,8 +110,13 @@ def decode_cursor(cursor: str) -> list[Any]:
         key = json.loads(base64.urlsafe_b64decode(cursor.encode()))
     except (binascii.Error, ValueError, UnicodeDecodeError):
         raise BadInput("after: not a cursor this API issued") from None
-    if not (isinstance(key, list) and len(key) == 3 and isinstance(key[0], int)
-            and isinstance(key[1], str) and isinstance(key[2], str)):
+    if not (
+        isinstance(key, list)
+        and len(key) == 3
+        and isinstance(key[0], int)
+        and isinstance(key[1], str)
+        and isinstance(key[2], str)
+    ):
         raise BadInput("after: not a cursor this API issued")
     return key
 
@@ -131,9 +142,7 @@ class ExerciseQuery:
     trusted: bool = False
 
     @classmethod
-    def build(
-        cls, f: ExerciseFilter | None, sort: ExerciseSort, first: int, after: str | None
-    ) -> "ExerciseQuery":
+    def build(cls, f: ExerciseFilter | None, sort: ExerciseSort, first: int, after: str | None) -> "ExerciseQuery":
         if not 0 <= first <= limits.MAX_PAGE:
             raise BadInput(f"first: between 0 and {limits.MAX_PAGE}")
         return cls(filter_params(f), sort, first, decode_cursor(after) if after else None)
@@ -149,7 +158,9 @@ class ExerciseQuery:
         rows = await info.context.store.read(
             Q.EXERCISES_PAGE, {**self.params, "sort": self.sort.value, "after": self.after, "limit": self.first + 1}
         )
-        edges = [ExerciseEdge(cursor=encode_cursor([r["k"], r["name"], r["slug"]]), node=Exercise.from_row(r))
-                 for r in rows[: self.first]]
+        edges = [
+            ExerciseEdge(cursor=encode_cursor([r["k"], r["name"], r["slug"]]), node=Exercise.from_row(r))
+            for r in rows[: self.first]
+        ]
         page = PageInfo(has_next_page=len(rows) > self.first, end_cursor=edges[-1].cursor if edges else None)
         return ExerciseConnection(edges=edges, page_info=page, params=self.params)

@@ -13,8 +13,9 @@ async def related_groups(info: Ctx, slug: str, first: int) -> list[RelatedGroup]
         raise BadInput(f"first: between 0 and {limits.MAX_ALTERNATIVES}")
     rows = await info.context.store.read(Q.RELATED, {"slug": slug, "first": first})
     groups = [
-        RelatedGroup(kind=RelatedKind(r["relation"]), slug=r["slug"], name=r["name"], total=r["total"],
-                     sample=list(r["sample"]))
+        RelatedGroup(
+            kind=RelatedKind(r["relation"]), slug=r["slug"], name=r["name"], total=r["total"], sample=list(r["sample"])
+        )
         for r in rows
     ]
     return sorted(groups, key=lambda g: (ORDER[g.kind], g.name))

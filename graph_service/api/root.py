@@ -9,8 +9,9 @@ from graph_service.api import limits
 from graph_service.api.alternatives import Alternative, find_alternatives
 from graph_service.api.facets import Facets, facets_for
 from graph_service.api.listing import ExerciseConnection, ExerciseFilter, ExerciseQuery, ExerciseSort
-from graph_service.api.types import BodyPart, Ctx, Difficulty, Equipment, Exercise, Muscle
+from graph_service.api.types import BodyPart, Ctx, Equipment, Exercise, Muscle
 from graph_service.errors import BadInput
+from graph_service.model import Difficulty
 from graph_service.queries import Q
 
 SearchNode = Annotated[Exercise | Muscle | Equipment, strawberry.union("SearchNode")]

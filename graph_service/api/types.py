@@ -16,12 +16,14 @@ from graph_service.model import Category, Difficulty, Force, Mechanic
 from graph_service.store import Row
 
 if TYPE_CHECKING:
+    from graph_service.api.alternatives import Alternative
     from graph_service.api.listing import ExerciseConnection
 
-Difficulty = strawberry.enum(Difficulty, description="How much experience an exercise asks for.")  # type: ignore[misc]
-Category = strawberry.enum(Category, description="The kind of training.")  # type: ignore[misc]
-Force = strawberry.enum(Force, description="Whether the working muscles push, pull or hold.")  # type: ignore[misc]
-Mechanic = strawberry.enum(Mechanic, description="Compound (several joints) or isolation (one joint).")  # type: ignore[misc]
+# The graph model's enums, registered with GraphQL under their own names.
+strawberry.enum(Difficulty, description="How much experience an exercise asks for.")
+strawberry.enum(Category, description="The kind of training.")
+strawberry.enum(Force, description="Whether the working muscles push, pull or hold.")
+strawberry.enum(Mechanic, description="Compound (several joints) or isolation (one joint).")
 
 Ctx = Info[Context, None]
 Connection = Annotated["ExerciseConnection", strawberry.lazy("graph_service.api.listing")]

@@ -287,8 +287,14 @@ async def write_plan(
     for rows in (plan.creates, plan.merges):
         await store.write_batches(Q.IMPORT_EXERCISES, rows, batch_size=batch_size, progress=progress)
     await store.write_batches(Q.LINK_VARIATIONS, plan.variations, batch_size=batch_size, progress=progress)
-    written = [row["slug"] for rows in (plan.creates, plan.merges) for row in rows]
-    await refresh_exercise_keys(store, written, batch_size=batch_size)
+    # A dataset merge leaves edges alone (its edge lists are null), so only rows that wrote edges need new keys.
+    relinked = [row["slug"] for rows in (plan.creates, plan.merges) for row in rows if _writes_edges(row)]
+    relinked += [row["exercise"] for row in plan.variations]
+    await refresh_exercise_keys(store, sorted(set(relinked)), batch_size=batch_size)
+
+
+def _writes_edges(row: Row) -> bool:
+    return any(row[kind] is not None for kind in ("targets", "secondary", "equipment", "body_part"))
 
 
 async def import_records(

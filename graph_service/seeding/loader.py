@@ -19,7 +19,6 @@ from graph_service.seeding.models import (
     UnmappedTerm,
 )
 
-
 # libyaml's loader when the wheel has it: several times faster on the bundled knowledge base.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -115,7 +114,7 @@ def cross_reference_problems(b: SeedBundle) -> list[str]:
         ("exercise", b.exercises),
     ):
         problems += [f"{label} slug {s!r} is defined {n} times" for s, n in _dupes(e.slug for e in entries)]
-    for label, entries in (("muscle", b.muscles), ("equipment", b.equipment)):
+    for label, entries in (("muscle", b.muscles), ("equipment", b.equipment), ("exercise", b.exercises)):
         problems += _term_clashes(label, entries)
 
     body_parts = {e.slug for e in b.body_parts}
