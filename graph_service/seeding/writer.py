@@ -25,25 +25,29 @@ def entry_props(entry: Entry) -> dict[str, Any]:
 
 
 def exercise_row(x: ExerciseEntry) -> dict[str, Any]:
-    props = entry_props(x) | {
-        "difficulty": x.difficulty.value,
-        "difficulty_rank": DIFFICULTY_RANK[x.difficulty],
-        "category": x.category.value,
-        "force": x.force.value if x.force else None,
-        "mechanic": x.mechanic.value if x.mechanic else None,
-        "description": x.description,
-        "instructions": x.instructions,
-        "tips": x.tips,
-        "mistakes": x.mistakes,
-    } | exercise_keys(
-        {
-            "slug": x.slug,
-            "targets": [{"slug": s} for s in x.targets],
-            "secondary": [{"slug": s} for s in x.secondary],
-            "equipment": [{"slug": s} for s in x.equipment],
-            "body_parts": [{"slug": x.body_part}],
-            "base": [x.variation_of] if x.variation_of else [],
+    props = (
+        entry_props(x)
+        | {
+            "difficulty": x.difficulty.value,
+            "difficulty_rank": DIFFICULTY_RANK[x.difficulty],
+            "category": x.category.value,
+            "force": x.force.value if x.force else None,
+            "mechanic": x.mechanic.value if x.mechanic else None,
+            "description": x.description,
+            "instructions": x.instructions,
+            "tips": x.tips,
+            "mistakes": x.mistakes,
         }
+        | exercise_keys(
+            {
+                "slug": x.slug,
+                "targets": [{"slug": s} for s in x.targets],
+                "secondary": [{"slug": s} for s in x.secondary],
+                "equipment": [{"slug": s} for s in x.equipment],
+                "body_parts": [{"slug": x.body_part}],
+                "base": [x.variation_of] if x.variation_of else [],
+            }
+        )
     )
     return {
         "slug": x.slug,
