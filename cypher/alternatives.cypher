@@ -3,18 +3,18 @@
 // where overlap(A, B) = |A ∩ B| / |A ∪ B|. Candidates hit at least one source target (as target or secondary)
 // and belong to the same kind of work (training, flexibility or conditioning). Ties: name, then slug.
 // Muscle, equipment and family keys are the lists refresh_exercise_keys keeps on each exercise.
-MATCH (src:Exercise {slug: $slug})
-WITH src, coalesce(src.target_slugs, []) AS st, coalesce(src.muscle_slugs, []) AS sm, src.family AS sfam,
-     CASE WHEN src.category IN ['stretching', 'mobility'] THEN 1 WHEN src.category = 'cardio' THEN 2 ELSE 0 END AS kind
-MATCH (src)-[:TARGETS]->(:Muscle)<-[:TARGETS|WORKS_SECONDARY]-(alt:Exercise)
+MATCH (src:Exercise {slug: $slug})-[:TARGETS]->(:Muscle)<-[:TARGETS|WORKS_SECONDARY]-(alt:Exercise)
 WHERE alt <> src
-WITH DISTINCT st, sm, sfam, kind, alt
+WITH DISTINCT src, alt
+WITH src, alt,
+     CASE WHEN src.category IN ['stretching', 'mobility'] THEN 1 WHEN src.category = 'cardio' THEN 2 ELSE 0 END AS kind
 WHERE kind = CASE WHEN alt.category IN ['stretching', 'mobility'] THEN 1 WHEN alt.category = 'cardio' THEN 2 ELSE 0 END
   AND ($max_rank IS NULL OR alt.difficulty_rank <= $max_rank)
   AND ($available IS NULL OR (size(alt.equipment_slugs) > 0
                               AND size([x IN alt.equipment_slugs WHERE NOT x IN $available]) = 0))
-WITH alt, alt.family = sfam AS same_family, coalesce(alt.target_slugs, []) AS at, coalesce(alt.muscle_slugs, []) AS am,
-     st, sm
+WITH alt, alt.family = src.family AS same_family,
+     coalesce(src.target_slugs, []) AS st, coalesce(src.muscle_slugs, []) AS sm,
+     coalesce(alt.target_slugs, []) AS at, coalesce(alt.muscle_slugs, []) AS am
 WITH alt, same_family,
      [x IN st WHERE x IN at] AS shared_targets,
      [x IN sm WHERE x IN am] AS shared_all,

@@ -1,11 +1,11 @@
 """The per-request context: the shared store and fresh DataLoaders (a loader must never outlive a request)."""
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from strawberry.dataloader import DataLoader
 
 from graph_service.cards.facts import ExerciseFacts, load_facts
+from graph_service.config import Settings
 from graph_service.queries import Q
 from graph_service.store import Row, Store
 
@@ -22,7 +22,7 @@ def _loader(store: Store, name: Q, key: str = "slug") -> DataLoader[str, Row | N
 @dataclass
 class Context:
     store: Store
-    settings: Any
+    settings: Settings
     exercises: DataLoader[str, Row | None] = field(init=False)
     links: DataLoader[str, Row | None] = field(init=False)
     muscles: DataLoader[str, Row | None] = field(init=False)
