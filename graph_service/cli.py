@@ -1,13 +1,13 @@
 """The `graph-service` command."""
 
 import asyncio
+import importlib.util
 import time
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from graph_service.cards.cli import card, cards
@@ -16,6 +16,7 @@ from graph_service.errors import GraphServiceError, SeedValidationError
 from graph_service.importers.cli import import_app
 from graph_service.seeding import GraphCounts, load_seed, total_rows, write_seed
 from graph_service.store import open_store
+from graph_service.terminal import progress_bar
 
 app = typer.Typer(help="Exercise knowledge-graph service.", no_args_is_help=True, add_completion=False)
 console = Console()
@@ -23,6 +24,10 @@ err_console = Console(stderr=True)
 app.add_typer(import_app, name="import")
 app.command()(card)
 app.command()(cards)
+if importlib.util.find_spec("benchmarks"):  # the benchmarks come with the source tree, not the image
+    from benchmarks.runner import bench
+
+    app.command()(bench)
 
 
 def _fail(error: GraphServiceError) -> typer.Exit:
@@ -53,22 +58,14 @@ def seed(
     async def run() -> tuple[GraphCounts, float]:
         store = await open_store(settings)
         try:
-            with Progress(
-                TextColumn("seeding"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                console=console,
-                disable=not console.is_terminal,
-            ) as bar:
-                task = bar.add_task("seed", total=total_rows(bundle))
+            with progress_bar("seeding", total_rows(bundle), console) as advance:
                 started = time.perf_counter()
                 counts = await write_seed(
                     store,
                     bundle,
                     batch_size=settings.write_batch_size,
                     reset=reset,
-                    progress=lambda n: bar.advance(task, n),
+                    progress=advance,
                 )
                 return counts, time.perf_counter() - started
         finally:

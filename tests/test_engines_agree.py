@@ -5,25 +5,13 @@ from typing import Any
 
 from conftest import GRAPH_CONTENTS
 
+from graph_service.api.listing import FILTER_PARAMS
 from graph_service.config import Settings
 from graph_service.queries import Q
 from graph_service.seeding import clear_graph, load_seed, write_seed
 from graph_service.store import open_store
 
-NO_FILTER = dict.fromkeys(
-    (
-        "difficulties",
-        "categories",
-        "forces",
-        "mechanics",
-        "text",
-        "body_parts",
-        "targets",
-        "muscles",
-        "equipment",
-        "available",
-    )
-)
+NO_FILTER = dict.fromkeys(FILTER_PARAMS)
 READS: list[tuple[Q, dict[str, Any]]] = [
     (Q.EXERCISES_PAGE, {**NO_FILTER, "sort": "NAME", "after": None, "limit": 50}),
     (

@@ -65,3 +65,10 @@ def test_no_pattern_comprehension_inside_where(engine: str) -> None:
 def test_committed_sdl_matches_the_code() -> None:
     committed = (PROJECT_ROOT / "schema.graphql").read_text(encoding="utf-8")
     assert committed == sdl(), "schema.graphql is stale: run `graph-service schema --output schema.graphql`"
+
+
+def test_filter_parameters_match_the_fragment() -> None:
+    from graph_service.api.listing import FILTER_PARAMS, filter_params
+
+    fragment = (CYPHER / "_matching_exercises.cypher").read_text()
+    assert set(re.findall(r"\$(\w+)", fragment)) == set(FILTER_PARAMS) == set(filter_params(None))

@@ -15,6 +15,7 @@ from graph_service.errors import BadInput
 from graph_service.model import Category, Difficulty, Force, Mechanic
 from graph_service.queries import Q
 
+# Every parameter of the exercise filter fragment (cypher/_matching_exercises.cypher).
 FILTER_PARAMS = (
     "difficulties",
     "categories",

@@ -8,13 +8,13 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from graph_service.cards.export import card_markdown, write_cards
 from graph_service.cards.facts import all_exercise_slugs
 from graph_service.config import get_settings
 from graph_service.errors import GraphServiceError
 from graph_service.store import open_store
+from graph_service.terminal import progress_bar
 
 console = Console(stderr=True)
 
@@ -48,21 +48,13 @@ def cards(folder: Annotated[Path, typer.Argument(help="Where to write <slug>.md 
         try:
             started = time.perf_counter()
             slugs = await all_exercise_slugs(store)
-            with Progress(
-                TextColumn("cards"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                console=console,
-                disable=not console.is_terminal,
-            ) as bar:
-                task = bar.add_task("cards", total=len(slugs))
+            with progress_bar("cards", len(slugs), console) as advance:
                 written = await write_cards(
                     store,
                     folder,
                     base_url=settings.card_base_url,
                     slugs=slugs,
-                    progress=lambda n: bar.advance(task, n),
+                    progress=advance,
                 )
             return len(written), time.perf_counter() - started
         finally:

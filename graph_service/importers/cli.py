@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from graph_service.config import Settings, get_settings
@@ -22,6 +21,7 @@ from graph_service.importers.free_exercise_db import SOURCE as FREE_EXERCISE_DB
 from graph_service.importers.free_exercise_db import read_free_exercise_db
 from graph_service.importers.merge import ImportPlan, ImportSummary, prepare_import, write_plan
 from graph_service.store import Store, open_store
+from graph_service.terminal import progress_bar
 
 import_app = typer.Typer(
     help="Bring exercises in from public datasets or Markdown cards.", no_args_is_help=True, add_completion=False
@@ -74,18 +74,8 @@ def _run(settings: Settings, prepare: Callable[[Store], Awaitable[ImportPlan]]) 
         try:
             started = time.perf_counter()
             plan = await prepare(store)
-            with Progress(
-                TextColumn("importing"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                console=console,
-                disable=plan.summary.dry_run or not console.is_terminal,
-            ) as bar:
-                task = bar.add_task("import", total=plan.total_rows)
-                await write_plan(
-                    store, plan, batch_size=settings.write_batch_size, progress=lambda n: bar.advance(task, n)
-                )
+            with progress_bar("importing", plan.total_rows, console, enabled=not plan.summary.dry_run) as advance:
+                await write_plan(store, plan, batch_size=settings.write_batch_size, progress=advance)
             plan.summary.seconds = time.perf_counter() - started
             return plan.summary
         finally:
