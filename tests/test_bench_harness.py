@@ -1,0 +1,98 @@
+"""The benchmark harness's own logic: synthetic graphs, request variation, floor plans, wrk output, reports."""
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from benchmarks import report
+from benchmarks.floor import _waves, body_key
+from benchmarks.synthetic import synthetic_bundle
+from benchmarks.workloads import NAMES, load_workloads, sample_slugs, write_bodies
+from graph_service.seeding import SeedBundle
+from graph_service.seeding.loader import cross_reference_problems
+from graph_service.seeding.models import ExerciseEntry
+
+
+@pytest.fixture(scope="module")
+def bundle() -> SeedBundle:
+    return synthetic_bundle(3000, seed=7)
+
+
+def test_synthetic_graph_is_valid_seed_data(bundle: SeedBundle) -> None:
+    assert len(bundle.exercises) == 3000
+    assert cross_reference_problems(bundle) == []
+    for x in bundle.exercises[::50]:  # built without validation for speed; the full model accepts them
+        assert ExerciseEntry.model_validate(x.model_dump()) == x
+
+
+def test_synthetic_graph_has_the_described_shape(bundle: SeedBundle) -> None:
+    body_part_of = {m.slug: m.body_part for m in bundle.muscles}
+    xs = bundle.exercises
+    assert {len(x.targets) for x in xs} == {1, 2}
+    assert {len(x.secondary) for x in xs} == {0, 1, 2, 3, 4}
+    assert {len(x.equipment) for x in xs} == {1, 2}
+    assert all(x.body_part == body_part_of[x.targets[0]] for x in xs)
+    families = Counter(x.variation_of or x.slug for x in xs)
+    assert set(families.values()) <= {1, 2, 3, 4, 5, 6}
+    assert list(families.values()).count(1) <= 1  # only the last family may be cut short
+    firsts = Counter(x.targets[0] for x in xs).most_common()
+    assert [m for m, _ in firsts[:2]] == ["glutes", "quadriceps"]
+    assert firsts[0][1] > 10 * firsts[-1][1]  # skewed, as real data is
+
+
+def test_synthetic_graph_is_deterministic_and_seed_dependent() -> None:
+    assert synthetic_bundle(500, seed=3) == synthetic_bundle(500, seed=3)
+    assert synthetic_bundle(500, seed=3).exercises != synthetic_bundle(500, seed=4).exercises
+
+
+def test_workload_bodies_rotate_over_the_graph(bundle: SeedBundle, tmp_path: Path) -> None:
+    workloads = {w.name: w for w in load_workloads()}
+    assert set(workloads) == set(NAMES)
+    slugs = sample_slugs(bundle)
+    assert len(set(slugs)) == 64
+    page = workloads["exercise_page"].bodies(bundle)
+    assert [b["variables"]["slug"] for b in page] == slugs
+    lines = write_bodies(tmp_path / "b.jsonl", page).read_text().splitlines()
+    assert [json.loads(line) for line in lines] == page
+    assert lines[0] == body_key(page[0])
+
+
+def test_floor_waves_follow_what_ran_concurrently() -> None:
+    a, b, c, d = ({"cypher": name} for name in "abcd")
+    # a alone; then b and c together (both started before either ended); then d after c returned
+    calls = [(0.0, 1.0, a), (1.1, 2.0, b), (1.2, 1.8, c), (2.1, 3.0, d)]
+    assert _waves(calls) == [[a], [b, c], [d]]
+    assert _waves([]) == []
+
+
+def test_targets_report_misses_with_their_figures() -> None:
+    load = [
+        {"size": s, "contender": who, "workload": w, "concurrency": c, "rps": rps, "p50_ms": p50, "p99_ms": 2 * p50,
+         "errors": 0}
+        for s, who, w, c, rps, p50 in [
+            (1000, "service (Neo4j)", "exercise_page", 1, 300.0, 4.0),
+            (1000, "peer (Neo4j)", "exercise_page", 1, 100.0, 9.0),
+            (1000, "raw driver (Neo4j)", "exercise_page", 1, 400.0, 2.0),
+            (1000, "service (Neo4j)", "alternatives", 1, 300.0, 3.0),
+            (100000, "service (Neo4j)", "alternatives", 1, 30.0, 12.0),
+        ]
+    ]  # fmt: skip
+    results = {
+        "config": {"sizes": [1000, 100000], "concurrencies": [1]},
+        "peer": {"available": True, "reason": ""},
+        "load": load,
+        "seeding": [{"engine": "neo4j", "size": 100000, "run": "first", "seconds": 12.5, "slowest": "x 1.0"}],
+        "cold_start": [{"case": "already seeded", "seconds": 1.5}],
+    }
+    verdicts = {t[0]: (t[1], t[2]) for t in report.targets(results)}
+    assert verdicts["exercise page throughput ≥ 1.5x the peer's at every concurrency"] == (
+        "lowest 3.00x (1k, c1)",
+        "met",
+    )
+    assert verdicts["exercise page p50 at c1 ≤ 1.3x the raw driver's"] == ("highest 2.00x (1k)", "**missed**")
+    assert verdicts["alternatives p50 at 100k on Neo4j ≤ 10 ms"] == ("12.00 ms", "**missed**")
+    assert verdicts["alternatives p50 100k/1k < 3"] == ("4.00", "**missed**")
+    assert verdicts["seeding 100k exercises into Neo4j ≤ 20 s"] == ("12.5 s", "met")
+    assert verdicts["embedded cold start ≤ 5 s (already seeded)"] == ("1.50 s", "met")
