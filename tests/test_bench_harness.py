@@ -69,8 +69,8 @@ def test_floor_waves_follow_what_ran_concurrently() -> None:
 
 def test_targets_report_misses_with_their_figures() -> None:
     load = [
-        {"size": s, "contender": who, "workload": w, "concurrency": c, "rps": rps, "p50_ms": p50, "p99_ms": 2 * p50,
-         "errors": 0}
+        {"size": s, "contender": who, "workload": w, "concurrency": c, "rps": rps, "requests": int(rps * 8),
+         "p50_ms": p50, "p99_ms": 2 * p50, "errors": 0}
         for s, who, w, c, rps, p50 in [
             (1000, "service (Neo4j)", "exercise_page", 1, 300.0, 4.0),
             (1000, "peer (Neo4j)", "exercise_page", 1, 100.0, 9.0),
