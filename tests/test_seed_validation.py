@@ -4,6 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from graph_service.config import Settings
@@ -26,14 +27,15 @@ def break_seed(root: Path) -> None:
     (root / "exercises" / "broken.yaml").write_text("exercises: [ {slug: x\n")
 
 
+def problems_of(root: Path) -> str:
+    with pytest.raises(SeedValidationError) as caught:
+        load_seed(root)
+    return "\n".join(caught.value.problems)
+
+
 def test_every_problem_is_listed_with_file_and_entry(mini_seed: Path) -> None:
     break_seed(mini_seed)
-    try:
-        load_seed(mini_seed)
-    except SeedValidationError as e:
-        text = "\n".join(e.problems)
-    else:
-        raise AssertionError("an invalid seed was accepted")
+    text = problems_of(mini_seed)
     assert "exercises/broken.yaml: not valid YAML" in text
     assert "exercise 'glute-bridge': unknown muscle 'wings'" in text
     assert "exercises/sample.yaml entry 2 (barbell-hip-thrust)" in text and "both target and secondary" in text
@@ -48,13 +50,13 @@ def test_alias_clash_and_missing_file(mini_seed: Path) -> None:
     muscles["muscles"][0]["aliases"].append("quads")
     (mini_seed / "muscles.yaml").write_text(yaml.safe_dump(muscles))
     (mini_seed / "equipment.yaml").unlink()
-    try:
-        load_seed(mini_seed)
-    except SeedValidationError as e:
-        text = "\n".join(e.problems)
-    else:
-        raise AssertionError("an invalid seed was accepted")
+    sample = mini_seed / "exercises" / "sample.yaml"
+    exercises = yaml.safe_load(sample.read_text())
+    exercises["exercises"][0]["aliases"].append("press-up")  # already the push-up's alias
+    sample.write_text(yaml.safe_dump(exercises))
+    text = problems_of(mini_seed)
     assert "muscle term 'quads' belongs to more than one entry" in text
+    assert "exercise term 'press-up' belongs to more than one entry: glute-bridge, push-up" in text
     assert "equipment.yaml: file is missing" in text
 
 
