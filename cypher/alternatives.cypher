@@ -6,26 +6,4 @@
 MATCH (src:Exercise {slug: $slug})-[:TARGETS]->(:Muscle)<-[:TARGETS|WORKS_SECONDARY]-(alt:Exercise)
 WHERE alt <> src
 WITH DISTINCT src, alt
-WITH src, alt,
-     CASE WHEN src.category IN ['stretching', 'mobility'] THEN 1 WHEN src.category = 'cardio' THEN 2 ELSE 0 END AS kind
-WHERE kind = CASE WHEN alt.category IN ['stretching', 'mobility'] THEN 1 WHEN alt.category = 'cardio' THEN 2 ELSE 0 END
-  AND ($max_rank IS NULL OR alt.difficulty_rank <= $max_rank)
-  AND ($available IS NULL OR (size(alt.equipment_slugs) > 0
-                              AND size([x IN alt.equipment_slugs WHERE NOT x IN $available]) = 0))
-WITH alt, alt.family = src.family AS same_family,
-     coalesce(src.target_slugs, []) AS st, coalesce(src.muscle_slugs, []) AS sm,
-     coalesce(alt.target_slugs, []) AS at, coalesce(alt.muscle_slugs, []) AS am
-WITH alt, same_family,
-     [x IN st WHERE x IN at] AS shared_targets,
-     [x IN sm WHERE x IN am] AS shared_all,
-     size(st) + size(at) AS target_sizes,
-     size(sm) + size(am) AS all_sizes
-WITH alt, same_family, shared_targets,
-     [x IN shared_all WHERE NOT x IN shared_targets] AS shared_secondary,
-     0.6 * size(shared_targets) / toFloat(target_sizes - size(shared_targets))
-       + 0.25 * size(shared_all) / toFloat(all_sizes - size(shared_all))
-       + CASE WHEN same_family THEN 0.15 ELSE 0.0 END AS score
-ORDER BY score DESC, alt.name, alt.slug
-LIMIT $first
-WITH alt AS e, score, shared_targets, shared_secondary, same_family
-RETURN score, shared_targets, shared_secondary, same_family, {{exercise_fields}}
+{{alternative_ranking}}

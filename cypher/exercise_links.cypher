@@ -1,7 +1,7 @@
 // Every relation the exercise page shows, for a batch of exercises, in one round trip.
 UNWIND $slugs AS wanted
 MATCH (e:Exercise {slug: wanted})
-RETURN e.slug AS slug,
+RETURN e.slug AS slug, e.category AS category,
        [(e)-[:TARGETS]->(t:Muscle) | {slug: t.slug, name: t.name}] AS targets,
        [(e)-[:WORKS_SECONDARY]->(s:Muscle) | {slug: s.slug, name: s.name}] AS secondary,
        [(e)-[:USES]->(q:Equipment) | {slug: q.slug, name: q.name}] AS equipment,

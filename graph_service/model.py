@@ -35,3 +35,25 @@ class Mechanic(StrEnum):
 
 
 DIFFICULTY_RANK = {d: i for i, d in enumerate(Difficulty)}
+
+# Alternatives stay within one kind of work: training (0), flexibility (1) or conditioning (2).
+# cypher/_alternative_ranking.cypher spells the same mapping.
+FLEXIBILITY = frozenset({Category.STRETCHING, Category.MOBILITY})
+
+
+def work_kind(category: str | None) -> int:
+    if category in FLEXIBILITY:
+        return 1
+    return 2 if category == Category.CARDIO else 0
+
+
+def profile_key(category: str | None, targets: list[str], muscles: list[str]) -> str:
+    """The kind of work, the target muscles and the other muscles worked, each list sorted.
+
+    Exercises with equal keys are interchangeable for the muscle part of the alternatives score; the key is
+    indexed so that alternatives can be looked up by key. cypher/alternatives_near.cypher builds the same text.
+    """
+    secondary = sorted(set(muscles) - set(targets))
+    return f"{work_kind(category)}|{''.join(' ' + t for t in sorted(targets))}|{''.join(' ' + s for s in secondary)}"
+
+

@@ -44,6 +44,7 @@ class Q(StrEnum):
     EXERCISES_BY_SLUGS = "exercises_by_slugs"
     EXERCISE_LINKS = "exercise_links"
     ALTERNATIVES = "alternatives"
+    ALTERNATIVES_NEAR = "alternatives_near"
     RELATED = "related"
     FACETS = "facets"
     MUSCLES = "muscles"
@@ -85,11 +86,18 @@ class CypherLibrary:
         return cls(engine=engine, statements={name: _expand(_read(p), fragments, p) for name, p in files.items()})
 
 
-def _expand(text: LiteralString, fragments: Mapping[str, LiteralString], path: Path) -> LiteralString:
+def _expand(
+    text: LiteralString, fragments: Mapping[str, LiteralString], path: Path, within: tuple[str, ...] = ()
+) -> LiteralString:
+    """Replace each `{{name}}` by its fragment, itself expanded; a fragment including itself fails start-up."""
+
     def fragment(match: re.Match[str]) -> str:
-        if match[1] not in fragments:
-            raise ConfigError(f"{path} includes an unknown fragment {{{{{match[1]}}}}}")
-        return fragments[match[1]]
+        name = match[1]
+        if name not in fragments:
+            raise ConfigError(f"{path} includes an unknown fragment {{{{{name}}}}}")
+        if name in within:
+            raise ConfigError(f"{path}: fragment {{{{{name}}}}} includes itself ({' -> '.join((*within, name))})")
+        return _expand(fragments[name], fragments, path, (*within, name))
 
     expanded: LiteralString = re.sub(r"\{\{\s*(\w+)\s*\}\}", fragment, text)
     return expanded

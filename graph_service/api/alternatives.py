@@ -8,6 +8,7 @@ from graph_service.api.types import Ctx, Exercise, Muscle
 from graph_service.errors import BadInput, NotFound
 from graph_service.model import DIFFICULTY_RANK, Difficulty
 from graph_service.queries import Q
+from graph_service.ranking import ranked_alternatives
 from graph_service.store import Row
 
 
@@ -72,15 +73,14 @@ async def find_alternatives(
         raise BadInput(f"first: between 0 and {limits.MAX_ALTERNATIVES}")
     available = check_slugs("availableEquipment", available_equipment)
     await reject_unknown(info, {"available": available})
-    rows = await info.context.store.read(
-        Q.ALTERNATIVES,
-        {
-            "slug": slug,
-            "first": first,
-            "available": available,
-            "max_rank": DIFFICULTY_RANK[max_difficulty] if max_difficulty else None,
-        },
-    )
+    params = {
+        "slug": slug,
+        "first": first,
+        "available": available,
+        "max_rank": DIFFICULTY_RANK[max_difficulty] if max_difficulty else None,
+    }
+    rows = await ranked_alternatives(info.context.store, params)
     if not rows and await info.context.exercises.load(slug) is None:
         raise NotFound(f"no exercise with slug {slug!r}")
     return [_alternative(r) for r in rows]
+

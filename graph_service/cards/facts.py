@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from graph_service.model import DIFFICULTY_RANK, Difficulty
 from graph_service.queries import Q
+from graph_service.ranking import ranked_alternatives
 from graph_service.store import Row, Store
 
 FAQ_ALTERNATIVES = 3
@@ -100,7 +101,7 @@ async def load_facts(
     async def ranked(slug: str) -> list[Row]:
         async with gate:
             params = {"slug": slug, "first": alternatives, "available": None, "max_rank": None}
-            return await store.read(Q.ALTERNATIVES, params)
+            return await ranked_alternatives(store, params)
 
     rankings = await asyncio.gather(*(ranked(s) for s in present))
     out = []

@@ -4,7 +4,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from graph_service.model import DIFFICULTY_RANK
+from graph_service.model import DIFFICULTY_RANK, profile_key
 from graph_service.queries import Q
 from graph_service.seeding.loader import SeedBundle
 from graph_service.seeding.models import Entry, ExerciseEntry
@@ -41,6 +41,7 @@ def exercise_row(x: ExerciseEntry) -> dict[str, Any]:
         | exercise_keys(
             {
                 "slug": x.slug,
+                "category": x.category.value,
                 "targets": [{"slug": s} for s in x.targets],
                 "secondary": [{"slug": s} for s in x.secondary],
                 "equipment": [{"slug": s} for s in x.equipment],
@@ -137,9 +138,12 @@ def exercise_keys(links: dict[str, Any]) -> dict[str, Any]:
     def slugs(kind: str) -> list[str]:
         return sorted(item["slug"] for item in links.get(kind) or [])
 
+    targets = slugs("targets")
+    muscles = sorted({*targets, *slugs("secondary")})
     return {
-        "target_slugs": slugs("targets"),
-        "muscle_slugs": sorted({*slugs("targets"), *slugs("secondary")}),
+        "target_slugs": targets,
+        "muscle_slugs": muscles,
+        "profile_key": profile_key(links.get("category"), targets, muscles),
         "equipment_slugs": slugs("equipment"),
         "body_part_slugs": slugs("body_parts"),
         "family": min(links.get("base") or [links["slug"]]),

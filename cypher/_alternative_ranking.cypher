@@ -1,0 +1,27 @@
+// Fragment: rank the candidate exercises `alt` of the source `src` (one row each) by the alternatives score,
+// keep those passing the $available and $max_rank filters, and return the first $first with what they share
+// and the sizes of the source's target and muscle lists (the callers' score bounds need them).
+WITH src, alt,
+     CASE WHEN src.category IN ['stretching', 'mobility'] THEN 1 WHEN src.category = 'cardio' THEN 2 ELSE 0 END AS kind
+WHERE kind = CASE WHEN alt.category IN ['stretching', 'mobility'] THEN 1 WHEN alt.category = 'cardio' THEN 2 ELSE 0 END
+  AND ($max_rank IS NULL OR alt.difficulty_rank <= $max_rank)
+  AND ($available IS NULL OR (size(alt.equipment_slugs) > 0
+                              AND size([x IN alt.equipment_slugs WHERE NOT x IN $available]) = 0))
+WITH alt, alt.family = src.family AS same_family,
+     coalesce(src.target_slugs, []) AS st, coalesce(src.muscle_slugs, []) AS sm,
+     coalesce(alt.target_slugs, []) AS at, coalesce(alt.muscle_slugs, []) AS am
+WITH alt, same_family, st, sm,
+     [x IN st WHERE x IN at] AS shared_targets,
+     [x IN sm WHERE x IN am] AS shared_all,
+     size(st) + size(at) AS target_sizes,
+     size(sm) + size(am) AS all_sizes
+WITH alt, same_family, shared_targets, st, sm,
+     [x IN shared_all WHERE NOT x IN shared_targets] AS shared_secondary,
+     0.6 * size(shared_targets) / toFloat(target_sizes - size(shared_targets))
+       + 0.25 * size(shared_all) / toFloat(all_sizes - size(shared_all))
+       + CASE WHEN same_family THEN 0.15 ELSE 0.0 END AS score
+ORDER BY score DESC, alt.name, alt.slug
+LIMIT $first
+WITH alt AS e, score, shared_targets, shared_secondary, same_family, st, sm
+RETURN score, shared_targets, shared_secondary, same_family, size(st) AS source_targets, size(sm) AS source_muscles,
+       {{exercise_fields}}

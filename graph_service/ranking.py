@@ -1,0 +1,41 @@
+"""Alternatives, ranked exactly by the score of cypher/alternatives.cypher, from as few exercises as can prove it.
+
+Every candidate of a source scores 0.6 * target overlap + 0.25 * muscle overlap + 0.15 * same family. Candidates
+whose profile key (model.profile_key) is near the source's are looked up by key; every other candidate's score
+has an upper bound that depends only on the source's sizes. When the last answer kept scores above that bound,
+no candidate left out could have ranked, and the answer is exact; otherwise every candidate is scored.
+"""
+
+from graph_service.queries import Q
+from graph_service.store import Row, Store
+
+# Scores this close to the bound are not trusted to separate from it (both engines compute in floating point).
+BOUND_MARGIN = 1e-9
+
+
+def unseen_score_bound(targets: int, muscles: int, distance: int) -> float:
+    """The highest alternatives score, movement family aside, of any exercise whose profile key is not within
+    `distance` of a source with `targets` target muscles and `muscles` muscles in all.
+
+    Such an exercise either has other targets (target overlap at most t/(t+1), muscle overlap at most 1) or the
+    same targets with at least distance+1 other muscles added or removed (muscle overlap at most m/(m+d+1)).
+    """
+    other_targets = 0.6 * targets / (targets + 1) + 0.25
+    same_targets = 0.6 + 0.25 * muscles / (muscles + distance + 1)
+    return max(other_targets, same_targets)
+
+
+async def ranked_alternatives(store: Store, params: dict[str, object]) -> list[Row]:
+    """The first alternatives of cypher/alternatives.cypher, looked up near the source's profile when that
+    provably gives the same answer: the last one kept must score above every exercise not looked up."""
+    first = params["first"]
+    if not first:
+        return []
+    for distance in (1, 2):
+        rows = await store.read(Q.ALTERNATIVES_NEAR, params | {"wide": distance == 2})
+        if len(rows) == first:
+            last = rows[-1]
+            bound = unseen_score_bound(last["source_targets"], last["source_muscles"], distance)
+            if last["score"] > bound + BOUND_MARGIN:
+                return rows
+    return await store.read(Q.ALTERNATIVES, params)
