@@ -55,5 +55,3 @@ def profile_key(category: str | None, targets: list[str], muscles: list[str]) ->
     """
     secondary = sorted(set(muscles) - set(targets))
     return f"{work_kind(category)}|{''.join(' ' + t for t in sorted(targets))}|{''.join(' ' + s for s in secondary)}"
-
-

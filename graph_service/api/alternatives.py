@@ -7,7 +7,6 @@ from graph_service.api.listing import check_slugs, reject_unknown
 from graph_service.api.types import Ctx, Exercise, Muscle
 from graph_service.errors import BadInput, NotFound
 from graph_service.model import DIFFICULTY_RANK, Difficulty
-from graph_service.queries import Q
 from graph_service.ranking import ranked_alternatives
 from graph_service.store import Row
 
@@ -83,4 +82,3 @@ async def find_alternatives(
     if not rows and await info.context.exercises.load(slug) is None:
         raise NotFound(f"no exercise with slug {slug!r}")
     return [_alternative(r) for r in rows]
-

@@ -10,10 +10,17 @@ from graph_service.queries import Q
 from graph_service.store import Row, Store
 
 
-def _loader(store: Store, name: Q, key: str = "slug") -> DataLoader[str, Row | None]:
+def _loader(
+    store: Store, name: Q, key: str = "slug", also: DataLoader[str, Row | None] | None = None
+) -> DataLoader[str, Row | None]:
+    """Batch lookups by `key`; `also` is primed with every row found (the rows answer for it too)."""
+
     async def load(slugs: list[str]) -> list[Row | None]:
         rows = await store.read(name, {"slugs": list(slugs)})
         by_key = {row[key]: row for row in rows}
+        if also is not None:
+            for slug, row in by_key.items():
+                also.prime(slug, row)
         return [by_key.get(slug) for slug in slugs]
 
     return DataLoader(load_fn=load)
@@ -32,8 +39,9 @@ class Context:
     _taxonomy: dict[str, set[str]] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
-        self.exercises = _loader(self.store, Q.EXERCISES_BY_SLUGS)
         self.links = _loader(self.store, Q.EXERCISE_LINKS)
+        # An exercise row carries its relations, so loading an exercise answers its links as well.
+        self.exercises = _loader(self.store, Q.EXERCISES_BY_SLUGS, also=self.links)
         self.muscles = _loader(self.store, Q.MUSCLES)
         self.equipment = _loader(self.store, Q.EQUIPMENT)
         self.body_parts = _loader(self.store, Q.BODY_PARTS)

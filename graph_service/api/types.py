@@ -153,11 +153,11 @@ class RelatedGroup:
     slug: str
     name: str
     total: int = strawberry.field(description="How many other exercises share it.")
-    sample: strawberry.Private[list[str]]
+    members: strawberry.Private[list["Exercise"]]
 
     @strawberry.field(description="The first few of them, by name.")
-    async def exercises(self, info: Ctx) -> list["Exercise"]:
-        return await Exercise.load_many(info, self.sample)
+    def exercises(self) -> list["Exercise"]:
+        return self.members
 
 
 @strawberry.type(description="An exercise and the facts an exercise page shows.")

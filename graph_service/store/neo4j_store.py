@@ -1,5 +1,6 @@
 """Neo4j through the official async driver: one driver per process, reads routed to readers."""
 
+import asyncio
 from typing import Any
 
 import neo4j
@@ -10,6 +11,9 @@ from graph_service.config import Settings
 from graph_service.errors import StoreError, StoreUnavailable
 from graph_service.queries import CypherLibrary
 from graph_service.store.base import Row, Store
+
+READ_ATTEMPTS = 3
+READ_RETRY_DELAY_S = 0.2
 
 
 class Neo4jStore(Store):
@@ -48,17 +52,38 @@ class Neo4jStore(Store):
         # Statements come only from the Cypher library (see graph_service.queries), never from a request.
         query = neo4j.Query(statement, timeout=self._timeout)
         try:
+            if not write:
+                return await self._read(query, params)
             records, _, _ = await self._driver.execute_query(
-                query,
-                params,
-                database_=self._database,
-                routing_=RoutingControl.WRITE if write else RoutingControl.READ,
+                query, params, database_=self._database, routing_=RoutingControl.WRITE
             )
         except (ServiceUnavailable, SessionExpired, OSError) as e:
             raise StoreUnavailable(f"Neo4j went away: {e}") from e
         except (Neo4jError, DriverError) as e:
             raise StoreError(f"Neo4j refused a statement: {e}") from e
         return [record.data() for record in records]
+
+    async def _read(self, query: neo4j.Query, params: dict[str, Any]) -> list[Row]:
+        """A read as one auto-commit statement: one network round trip where a managed transaction takes two
+        (BEGIN with RUN, then COMMIT). Reads change nothing, so one that fails retryably is simply sent again."""
+        last: Exception | None = None
+        for attempt in range(READ_ATTEMPTS):
+            try:
+                async with self._driver.session(
+                    database=self._database, default_access_mode=neo4j.READ_ACCESS
+                ) as session:
+                    result = await session.run(query, params)
+                    return await result.data()
+            except (ServiceUnavailable, SessionExpired) as e:
+                if attempt + 1 == READ_ATTEMPTS:
+                    raise
+                last = e
+            except Neo4jError as e:
+                if not e.is_retryable() or attempt + 1 == READ_ATTEMPTS:
+                    raise
+                last = e
+            await asyncio.sleep(READ_RETRY_DELAY_S * (attempt + 1))
+        raise StoreUnavailable(f"Neo4j went away: {last}")
 
     async def close(self) -> None:
         await self._driver.close()

@@ -1,0 +1,86 @@
+"""Alternatives looked up near the source's profile must rank exactly as scoring every candidate does, and the
+related groups read in name order must equal the walked ones: on both engines, over a synthetic graph where
+popular profiles repeat (so the near lookups do answer) and rare ones force the fallback."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from benchmarks.synthetic import synthetic_bundle
+from graph_service.model import profile_key
+from graph_service.queries import Q
+from graph_service.ranking import ranked_alternatives, unseen_score_bound
+from graph_service.seeding import write_seed
+from graph_service.seeding.writer import clear_graph
+from graph_service.store import Store
+
+GRAPH_SIZE = 1500
+MUSCLES = [f"m{i}" for i in range(7)]
+
+
+def overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sets(st.sampled_from(MUSCLES), min_size=1, max_size=3),
+    st.sets(st.sampled_from(MUSCLES), max_size=4),
+    st.sets(st.sampled_from(MUSCLES), min_size=1, max_size=3),
+    st.sets(st.sampled_from(MUSCLES), max_size=4),
+    st.integers(min_value=0, max_value=2),
+)
+def test_the_bound_holds_for_every_profile_not_looked_up(
+    src_targets: set[str], src_other: set[str], alt_targets: set[str], alt_other: set[str], distance: int
+) -> None:
+    src_muscles, alt_muscles = src_targets | src_other, alt_targets | alt_other
+    looked_up = (
+        alt_targets == src_targets and len((alt_muscles - alt_targets) ^ (src_muscles - src_targets)) <= distance
+    )
+    score = 0.6 * overlap(src_targets, alt_targets) + 0.25 * overlap(src_muscles, alt_muscles)
+    if not looked_up:
+        assert score <= unseen_score_bound(len(src_targets), len(src_muscles), distance) + 1e-12
+
+
+def test_profile_keys_name_the_kind_targets_and_other_muscles() -> None:
+    key = profile_key("mobility", ["quadriceps", "glutes"], ["hamstrings", "glutes", "quadriceps", "adductors"])
+    assert key == "1| glutes quadriceps| adductors hamstrings"
+    assert profile_key("strength", ["glutes"], ["glutes"]) == "0| glutes|"
+    assert profile_key("cardio", ["calves"], ["calves"]) != profile_key("strength", ["calves"], ["calves"])
+
+
+@pytest.fixture
+async def synthetic_store(store: Store) -> Store:
+    await clear_graph(store)
+    await write_seed(store, synthetic_bundle(GRAPH_SIZE, seed=11), batch_size=500)
+    return store
+
+
+async def test_near_lookups_rank_exactly_as_scoring_every_candidate(synthetic_store: Store) -> None:
+    bundle = synthetic_bundle(GRAPH_SIZE, seed=11)
+    sources = [x.slug for x in bundle.exercises[::37]]
+    filters = [(None, None), (["body-weight", "dumbbell", "bench"], None), (None, 0)]
+    answered_near = 0
+    for slug, first, (available, max_rank) in zip(
+        sources * 3, [1, 5, 10] * len(sources), filters * len(sources), strict=False
+    ):
+        params = {"slug": slug, "first": first, "available": available, "max_rank": max_rank}
+        before = synthetic_store.round_trips
+        ranked = await ranked_alternatives(synthetic_store, params)
+        answered_near += synthetic_store.round_trips - before == 1
+        every = await synthetic_store.read(Q.ALTERNATIVES, params)
+        assert [(r["slug"], r["score"]) for r in ranked] == [(r["slug"], r["score"]) for r in every], params
+    # Both paths must have been taken for the comparison to prove anything.
+    assert 0 < answered_near < len(sources) * 3
+
+
+async def test_related_read_in_name_order_equals_related_walked(synthetic_store: Store) -> None:
+    bundle = synthetic_bundle(GRAPH_SIZE, seed=11)
+    for x in bundle.exercises[::97]:
+        walked = await synthetic_store.read(Q.RELATED, {"slug": x.slug, "first": 5, "walk_limit": 10**9})
+        indexed = await synthetic_store.read(Q.RELATED, {"slug": x.slug, "first": 5, "walk_limit": 0})
+        assert walked == indexed
+        groups = {(r["relation"], r["group_slug"]) for r in walked}
+        expected = {("TRAINS", x.body_part)} | {("USES", q) for q in x.equipment} | {("TARGETS", t) for t in x.targets}
+        assert groups == expected
+        assert all(r["total"] > 0 and r["slug"] is not None for r in walked if r["group_slug"] == x.targets[0])
