@@ -45,6 +45,7 @@ class Q(StrEnum):
     EXERCISE_LINKS = "exercise_links"
     ALTERNATIVES = "alternatives"
     ALTERNATIVES_NEAR = "alternatives_near"
+    EXERCISE_TOTAL = "exercise_total"
     RELATED = "related"
     FACETS = "facets"
     MUSCLES = "muscles"

@@ -6,8 +6,18 @@ has an upper bound that depends only on the source's sizes. When the last answer
 no candidate left out could have ranked, and the answer is exact; otherwise every candidate is scored.
 """
 
+import time
+from weakref import WeakKeyDictionary
+
 from graph_service.queries import Q
 from graph_service.store import Row, Store
+
+# Below this many exercises, scoring every candidate costs less than a lookup that may not prove its answer.
+SMALL_GRAPH = 5_000
+# The graph's size is only a hint for that choice (both ways give the same answer), so it is re-read at most
+# this often.
+SIZE_HINT_TTL_S = 60.0
+_size_hints: "WeakKeyDictionary[Store, tuple[float, int]]" = WeakKeyDictionary()
 
 # Scores this close to the bound are not trusted to separate from it (both engines compute in floating point).
 BOUND_MARGIN = 1e-9
@@ -25,12 +35,14 @@ def unseen_score_bound(targets: int, muscles: int, distance: int) -> float:
     return max(other_targets, same_targets)
 
 
-async def ranked_alternatives(store: Store, params: dict[str, object]) -> list[Row]:
+async def ranked_alternatives(store: Store, params: dict[str, object], *, small_graph: int = SMALL_GRAPH) -> list[Row]:
     """The first alternatives of cypher/alternatives.cypher, looked up near the source's profile when that
     provably gives the same answer: the last one kept must score above every exercise not looked up."""
-    first = params["first"]
+    first = int(str(params["first"]))
     if not first:
         return []
+    if small_graph and await _graph_size(store) < small_graph:
+        return await store.read(Q.ALTERNATIVES, params)
     for distance in (1, 2):
         rows = await store.read(Q.ALTERNATIVES_NEAR, params | {"wide": distance == 2})
         if len(rows) < first:
@@ -41,3 +53,11 @@ async def ranked_alternatives(store: Store, params: dict[str, object]) -> list[R
         if last["score"] > unseen_score_bound(last["source_targets"], last["source_muscles"], distance) + BOUND_MARGIN:
             return rows
     return await store.read(Q.ALTERNATIVES, params)
+
+
+async def _graph_size(store: Store) -> int:
+    read_at, size = _size_hints.get(store, (float("-inf"), 0))
+    if time.monotonic() - read_at > SIZE_HINT_TTL_S:
+        size = (await store.read(Q.EXERCISE_TOTAL))[0]["total"]
+        _size_hints[store] = (time.monotonic(), size)
+    return size

@@ -66,12 +66,16 @@ async def test_near_lookups_rank_exactly_as_scoring_every_candidate(synthetic_st
     ):
         params = {"slug": slug, "first": first, "available": available, "max_rank": max_rank}
         before = synthetic_store.round_trips
-        ranked = await ranked_alternatives(synthetic_store, params)
+        ranked = await ranked_alternatives(synthetic_store, params, small_graph=0)
         answered_near += synthetic_store.round_trips - before == 1
         every = await synthetic_store.read(Q.ALTERNATIVES, params)
         assert [(r["slug"], r["score"]) for r in ranked] == [(r["slug"], r["score"]) for r in every], params
     # Both paths must have been taken for the comparison to prove anything.
     assert 0 < answered_near < len(sources) * 3
+    # A graph this small is ranked exhaustively unless told otherwise.
+    before = synthetic_store.round_trips
+    assert await ranked_alternatives(synthetic_store, params) == every
+    assert synthetic_store.round_trips - before <= 2
 
 
 async def test_related_read_in_name_order_equals_related_walked(synthetic_store: Store) -> None:
