@@ -7,6 +7,7 @@ no candidate left out could have ranked, and the answer is exact; otherwise ever
 """
 
 import time
+from typing import Any
 from weakref import WeakKeyDictionary
 
 from graph_service.queries import Q
@@ -35,10 +36,10 @@ def unseen_score_bound(targets: int, muscles: int, distance: int) -> float:
     return max(other_targets, same_targets)
 
 
-async def ranked_alternatives(store: Store, params: dict[str, object], *, small_graph: int = SMALL_GRAPH) -> list[Row]:
+async def ranked_alternatives(store: Store, params: dict[str, Any], *, small_graph: int = SMALL_GRAPH) -> list[Row]:
     """The first alternatives of cypher/alternatives.cypher, looked up near the source's profile when that
     provably gives the same answer: the last one kept must score above every exercise not looked up."""
-    first = int(str(params["first"]))
+    first = params["first"]
     if not first:
         return []
     if small_graph and await _graph_size(store) < small_graph:
