@@ -73,7 +73,9 @@ class Neo4jStore(Store):
                     database=self._database, default_access_mode=neo4j.READ_ACCESS
                 ) as session:
                     result = await session.run(query, params)
-                    return await result.data()
+                    keys = result.keys()
+                    # Statements return plain values (no nodes or paths), so a record needs no conversion.
+                    return [dict(zip(keys, record, strict=True)) async for record in result]
             except (ServiceUnavailable, SessionExpired) as e:
                 if attempt + 1 == READ_ATTEMPTS:
                     raise

@@ -1,4 +1,0 @@
-UNWIND $rows AS row
-MATCH (e:Exercise {slug: row.exercise})
-MATCH (t:Muscle {slug: row.target})
-MERGE (e)-[:WORKS_SECONDARY]->(t)
