@@ -220,7 +220,9 @@ How it is measured (`graph-service bench`, code in `benchmarks/`):
   service itself, in the same concurrent waves), sent with the official async Python driver from a bare ASGI app
   under the same Uvicorn and worker count, answering the raw records; it pays for HTTP, Uvicorn, the driver and
   Neo4j, and nothing of GraphQL. *peer (Neo4j)* is @neo4j/graphql with Apollo Server on Node
-  (`benchmarks/peer/`). *service (embedded)* is `graph-service serve` on the embedded engine (one worker: the
+  (`benchmarks/peer/`), its custom fields running the service's statements; for alternatives that is
+  `cypher/alternatives.cypher`, which scores every candidate, where the service first reads the exercises near
+  the source and keeps that answer when its score bound proves it exact. *service (embedded)* is `graph-service serve` on the embedded engine (one worker: the
   engine is a child process per data file), on the same synthetic graph.
 - **Answers**: before timing, every request of every workload is sent to the service and to the peer and the
   answers compared (`benchmarks/peer/compare.py`).
