@@ -47,9 +47,7 @@ async def ranked_alternatives(store: Store, params: dict[str, Any], *, small_gra
     for distance in (1, 2):
         rows = await store.read(Q.ALTERNATIVES_NEAR, params | {"wide": distance == 2})
         if len(rows) < first:
-            # Too few exercises near the source to fill the answer: a sparse neighbourhood, where looking
-            # wider rarely proves anything (typically a small graph, where scoring everything is cheap).
-            break
+            continue
         last = rows[-1]
         if last["score"] > unseen_score_bound(last["source_targets"], last["source_muscles"], distance) + BOUND_MARGIN:
             return rows
