@@ -1,6 +1,7 @@
 """Write a validated seed bundle through the store in UNWIND batches; every run converges on the same graph."""
 
-from collections.abc import Callable, Sequence
+import asyncio
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,28 +61,25 @@ def exercise_row(x: ExerciseEntry) -> dict[str, Any]:
     }
 
 
-def edge_rows(exercises: Sequence[ExerciseEntry]) -> dict[Q, list[dict[str, str]]]:
-    def pairs(field: Callable[[ExerciseEntry], list[str]]) -> list[dict[str, str]]:
-        return [{"exercise": x.slug, "target": t} for x in exercises for t in field(x)]
+def exercise_rows(exercises: Sequence[ExerciseEntry]) -> list[dict[str, Any]]:
+    return [exercise_row(x) for x in exercises]
 
-    return {
-        Q.LINK_TARGETS: pairs(lambda x: x.targets),
-        Q.LINK_SECONDARY: pairs(lambda x: x.secondary),
-        Q.LINK_EQUIPMENT: pairs(lambda x: x.equipment),
-        Q.LINK_BODY_PARTS: pairs(lambda x: [x.body_part]),
-    }
+
+async def built_ahead[T, R](batches: Sequence[T], build: Callable[[T], R]) -> AsyncIterator[R]:
+    """`build` each batch in a thread, one batch ahead: the client builds rows while the engine writes the last."""
+    pending: asyncio.Future[R] | None = None
+    for batch in batches:
+        ahead = asyncio.ensure_future(asyncio.to_thread(build, batch))
+        if pending is not None:
+            yield await pending
+        pending = ahead
+    if pending is not None:
+        yield await pending
 
 
 def total_rows(bundle: SeedBundle) -> int:
-    """How many rows `write_seed` sends: the unit of its progress reports."""
-    exercises = bundle.exercises
-    return (
-        len(bundle.body_parts)
-        + len(bundle.muscles)
-        + len(bundle.equipment)
-        + 2 * len(exercises)
-        + sum(len(rows) for rows in edge_rows(exercises).values())
-    )
+    """How many rows `write_seed` reports: each exercise twice, with its edges and then its variation link."""
+    return len(bundle.body_parts) + len(bundle.muscles) + len(bundle.equipment) + 2 * len(bundle.exercises)
 
 
 async def clear_graph(store: Store) -> None:
@@ -110,13 +108,12 @@ async def write_seed(
         Q.UPSERT_MUSCLES,
         [{"slug": m.slug, "props": entry_props(m), "body_part": m.body_part} for m in bundle.muscles],
     )
-    had_exercises = bool((await graph_counts(store)).nodes.get("Exercise"))
-    rows = [exercise_row(x) for x in bundle.exercises]
-    await send(Q.UPSERT_EXERCISES, rows)
-    if had_exercises:
-        await store.write_batches(Q.PRUNE_EXERCISE_EDGES, rows, batch_size=batch_size)
-    for name, rows in edge_rows(bundle.exercises).items():
-        await send(name, rows)
+    # With no exercise in the graph yet, nothing can be stale or merged into: create instead, which is cheaper.
+    first_load = not (await store.read(Q.HAS_EXERCISES))[0]["found"]
+    statement = Q.CREATE_EXERCISES if first_load else Q.UPSERT_EXERCISES
+    batches = [bundle.exercises[start : start + batch_size] for start in range(0, len(bundle.exercises), batch_size)]
+    async for rows in built_ahead(batches, exercise_rows):
+        await send(statement, rows)
     await send(Q.LINK_VARIATIONS, [{"exercise": x.slug, "base": x.variation_of} for x in bundle.exercises])
     return await graph_counts(store)
 
