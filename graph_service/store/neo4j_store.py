@@ -6,12 +6,14 @@ from typing import Any
 import neo4j
 from neo4j import AsyncDriver, AsyncGraphDatabase, RoutingControl
 from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.graph import Node, Path, Relationship
 
 from graph_service.config import Settings
 from graph_service.errors import StoreError, StoreUnavailable
 from graph_service.queries import CypherLibrary
 from graph_service.store.base import Row, Store
 
+GRAPH_VALUES = (Node, Relationship, Path)
 READ_ATTEMPTS = 3
 READ_RETRY_DELAY_S = 0.2
 
@@ -74,8 +76,12 @@ class Neo4jStore(Store):
                 ) as session:
                     result = await session.run(query, params)
                     keys = result.keys()
-                    # Statements return plain values (no nodes or paths), so a record needs no conversion.
-                    return [dict(zip(keys, record, strict=True)) async for record in result]
+                    records = [record async for record in result]
+                    if records and any(isinstance(v, GRAPH_VALUES) for v in records[0]):
+                        # Nodes, relationships or paths (the analysts' queries) become plain data.
+                        return [record.data() for record in records]
+                    # The library's statements return plain values, which need no conversion.
+                    return [dict(zip(keys, record, strict=True)) for record in records]
             except (ServiceUnavailable, SessionExpired) as e:
                 if attempt + 1 == READ_ATTEMPTS:
                     raise
