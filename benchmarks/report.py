@@ -222,8 +222,11 @@ How it is measured (`graph-service bench`, code in `benchmarks/`):
   Neo4j, and nothing of GraphQL. *peer (Neo4j)* is @neo4j/graphql with Apollo Server on Node
   (`benchmarks/peer/`), its custom fields running the service's statements; for alternatives that is
   `cypher/alternatives.cypher`, which scores every candidate, where the service first reads the exercises near
-  the source and keeps that answer when its score bound proves it exact. *service (embedded)* is `graph-service serve` on the embedded engine (one worker: the
-  engine is a child process per data file), on the same synthetic graph.
+  the source and keeps that answer when its score bound proves it exact. *service (embedded)* is
+  `graph-service serve` on the embedded engine (one worker: the engine is a child process per data file), on the
+  same synthetic graph.
+- **Neo4j** for the contenders runs as a production server does: G1, a fixed 3 GiB heap, a 2 GiB page cache and
+  the default 256 MiB transaction-log rotation.
 - **Answers**: before timing, every request of every workload is sent to the service and to the peer and the
   answers compared (`benchmarks/peer/compare.py`).
 - **Load**: wrk (one thread, a Lua script POSTing the workload's bodies round robin) from a separate process,

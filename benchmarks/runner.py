@@ -48,7 +48,8 @@ from graph_service.seeding import SeedBundle, write_seed
 from graph_service.store import Store, open_store
 
 SEED = 7
-NEO4J_JVM = ["-Xms1g", "-Xmx3g", "-Dneo4j.pagecache.mb=2048"]
+# Neo4j as a production server runs it: G1, a fixed heap, the default 256 MiB transaction-log rotation.
+NEO4J_JVM = ["-Xms3g", "-Xmx3g", "-XX:+UseG1GC", "-Dneo4j.pagecache.mb=2048", "-Dneo4j.logrotation.mb=256"]
 SERVICE = "service (Neo4j)"
 DRIVER = "raw driver (Neo4j)"
 PEER = "peer (Neo4j)"

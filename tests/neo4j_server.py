@@ -36,10 +36,10 @@ MAIN_CLASS = "graphservice.testing.Neo4jLauncher"
 JVM_OPTIONS = [
     "-Xms256m",
     "-Xmx512m",
-    "-XX:+UseSerialGC",
     # Lets the page cache use direct buffers efficiently (avoids a warning in debug.log).
     "--add-opens=java.base/java.nio=ALL-UNNAMED",
 ]
+TEST_GC = "-XX:+UseSerialGC"
 STARTUP_TIMEOUT_S = 120.0
 SHUTDOWN_TIMEOUT_S = 30.0
 LOG_NAME = "neo4j-launcher.log"
@@ -159,7 +159,9 @@ def running_neo4j(data_dir: Path, jvm_options: Sequence[str] = ()) -> Iterator[s
     data_dir.mkdir(parents=True, exist_ok=True)
     log_path = data_dir / LOG_NAME
     classpath = os.pathsep.join([str(project / "target" / "classes"), str(project / "target" / "dependency" / "*")])
-    command = [_java(), *JVM_OPTIONS, *jvm_options, "-cp", classpath, MAIN_CLASS, str(data_dir)]
+    # The serial collector suits a small test heap; a caller choosing its own collector gets only that one.
+    gc = [] if any(o.startswith("-XX:+Use") and o.endswith("GC") for o in jvm_options) else [TEST_GC]
+    command = [_java(), *JVM_OPTIONS, *gc, *jvm_options, "-cp", classpath, MAIN_CLASS, str(data_dir)]
     deadline = time.monotonic() + STARTUP_TIMEOUT_S
     with log_path.open("wb") as log:
         proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log)

@@ -43,7 +43,9 @@ public final class Neo4jLauncher {
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
                 // Benchmarks size the page cache to their graph with -Dneo4j.pagecache.mb; tests keep it small.
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(Long.getLong("neo4j.pagecache.mb", 64)))
-                .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(1))
+                // Tests rotate the transaction log early to stay small; benchmarks pass the server default (256).
+                .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold,
+                        ByteUnit.mebiBytes(Long.getLong("neo4j.logrotation.mb", 1)))
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "false")
                 // Bolt waits 5 s per shutdown phase by default; tests want fast teardown.
