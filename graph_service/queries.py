@@ -28,7 +28,6 @@ class Q(StrEnum):
     UPSERT_BODY_PARTS = "upsert_body_parts"
     UPSERT_MUSCLES = "upsert_muscles"
     UPSERT_EQUIPMENT = "upsert_equipment"
-    HAS_EXERCISES = "has_exercises"
     CREATE_EXERCISES = "create_exercises"
     UPSERT_EXERCISES = "upsert_exercises"
     LINK_VARIATIONS = "link_variations"

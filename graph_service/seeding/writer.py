@@ -109,7 +109,7 @@ async def write_seed(
         [{"slug": m.slug, "props": entry_props(m), "body_part": m.body_part} for m in bundle.muscles],
     )
     # With no exercise in the graph yet, nothing can be stale or merged into: create instead, which is cheaper.
-    first_load = not (await store.read(Q.HAS_EXERCISES))[0]["found"]
+    first_load = (await store.read(Q.EXERCISE_TOTAL))[0]["total"] == 0
     statement = Q.CREATE_EXERCISES if first_load else Q.UPSERT_EXERCISES
     batches = [bundle.exercises[start : start + batch_size] for start in range(0, len(bundle.exercises), batch_size)]
     async for rows in built_ahead(batches, exercise_rows):
