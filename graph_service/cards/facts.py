@@ -58,7 +58,7 @@ class ExerciseFacts:
     def from_rows(
         cls, exercise: Row, links: Row, *, base: Named | None = None, alternatives: Sequence[Row] = ()
     ) -> "ExerciseFacts":
-        """Build from an EXERCISES_BY_SLUGS row, its EXERCISE_LINKS row and ALTERNATIVES rows."""
+        """Build from an EXERCISES_BY_SLUGS row (fields and links; one row may serve as both) and ALTERNATIVES rows."""
         body_parts = _named(links.get("body_parts"))
         return cls(
             slug=exercise["slug"],
@@ -88,10 +88,10 @@ def _named(rows: Sequence[Row] | None) -> tuple[Named, ...]:
 async def load_facts(
     store: Store, slugs: Sequence[str], *, alternatives: int = FAQ_ALTERNATIVES
 ) -> list[ExerciseFacts]:
-    """Facts for the exercises in `slugs` that exist, in that order: two batched reads plus one ranking each."""
+    """Facts for the exercises in `slugs` that exist, in that order: one batched read (its rows carry the links),
+    one more for the names of base movements not among them, and one ranking each."""
     exercises = {r["slug"]: r for r in await store.read(Q.EXERCISES_BY_SLUGS, {"slugs": list(slugs)})}
-    links = {r["slug"]: r for r in await store.read(Q.EXERCISE_LINKS, {"slugs": list(exercises)})}
-    base_slugs = sorted({b for r in links.values() for b in r.get("base") or []} - set(exercises))
+    base_slugs = sorted({b for r in exercises.values() for b in r.get("base") or []} - set(exercises))
     names = {s: r["name"] for s, r in exercises.items()}
     if base_slugs:
         names |= {r["slug"]: r["name"] for r in await store.read(Q.EXERCISES_BY_SLUGS, {"slugs": base_slugs})}
@@ -106,7 +106,7 @@ async def load_facts(
     rankings = await asyncio.gather(*(ranked(s) for s in present))
     out = []
     for slug, ranking in zip(present, rankings, strict=True):
-        link = links.get(slug) or {}
+        link = exercises[slug]
         base = next((Named(b, names[b]) for b in sorted(link.get("base") or []) if b in names), None)
         out.append(ExerciseFacts.from_rows(exercises[slug], link, base=base, alternatives=ranking))
     return out
