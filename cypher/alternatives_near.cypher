@@ -1,8 +1,8 @@
 // The alternatives of cypher/alternatives.cypher from a few index lookups instead of every candidate.
 // An exercise's profile_key (model.profile_key) holds its kind of work, its targets and its other muscles.
 // Looked up: the source's own key and every key with the same kind and targets whose other muscles differ
-// from the source's by one muscle (added or removed), or by up to two when $wide, keeping the first $first
-// of each key by name (one key, one score, the movement family aside); and the source's movement family.
+// from the source's by one muscle (added or removed), keeping the first $first of each key by name (one key,
+// one score, the movement family aside); and the source's movement family.
 // The caller proves the ranked answer exact from the score bound of every exercise not looked up, or asks
 // cypher/alternatives.cypher.
 MATCH (src:Exercise {slug: $slug})
@@ -11,20 +11,11 @@ WHERE size(st) > 0
 OPTIONAL MATCH (m:Muscle)
 WHERE NOT m.slug IN sm
 WITH src, st, [x IN sm WHERE NOT x IN st] AS ss, collect(m.slug) AS free
-WITH src, ss, free,
-     CASE WHEN src.category IN ['stretching', 'mobility'] THEN '1' WHEN src.category = 'cardio' THEN '2' ELSE '0' END
-       + '|' + reduce(k = '', t IN st | k + ' ' + t) + '|' AS prefix
+WITH src, ss, free, {{profile_head}} + '|' AS prefix
 WITH src, prefix,
      [ss]
      + [r IN ss | [y IN ss WHERE y <> r]]
-     + [x IN free | [y IN ss WHERE y < x] + [x] + [y IN ss WHERE y > x]]
-     + CASE WHEN $wide THEN
-         reduce(acc = [], r IN ss | acc + [q IN ss WHERE q > r | [y IN ss WHERE y <> r AND y <> q]])
-         + reduce(acc = [], r IN ss | acc + [x IN free | [y IN ss WHERE y <> r AND y < x] + [x]
-                                                        + [y IN ss WHERE y <> r AND y > x]])
-         + reduce(acc = [], x IN free | acc + [w IN free WHERE w > x | [y IN ss WHERE y < x] + [x]
-                                                + [y IN ss WHERE y > x AND y < w] + [w] + [y IN ss WHERE y > w]])
-       ELSE [] END AS others
+     + [x IN free | [y IN ss WHERE y < x] + [x] + [y IN ss WHERE y > x]] AS others
 UNWIND others AS other
 WITH src, prefix + reduce(k = '', y IN other | k + ' ' + y) AS key
 CALL {
@@ -40,10 +31,5 @@ CALL {
   RETURN collect(alt) AS hits
 }
 WITH src, collect(hits) AS groups
-WITH src, reduce(acc = [], h IN groups | acc + h) AS near
-OPTIONAL MATCH (kin:Exercise {family: src.family})
-WHERE kin <> src AND any(x IN src.target_slugs WHERE x IN kin.muscle_slugs)
-WITH src, near, collect(kin) AS kin
-UNWIND near + kin AS alt
-WITH DISTINCT src, alt
-{{alternative_ranking}}
+WITH src, reduce(acc = [], h IN groups | acc + h) AS found
+{{rank_with_kin}}

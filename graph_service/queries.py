@@ -41,6 +41,7 @@ class Q(StrEnum):
     EXERCISE_LINKS = "exercise_links"
     ALTERNATIVES = "alternatives"
     ALTERNATIVES_NEAR = "alternatives_near"
+    ALTERNATIVES_SAME_TARGETS = "alternatives_same_targets"
     EXERCISE_TOTAL = "exercise_total"
     RELATED = "related"
     FACETS = "facets"

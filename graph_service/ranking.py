@@ -3,10 +3,13 @@
 Every candidate of a source scores 0.6 * target overlap + 0.25 * muscle overlap + 0.15 * same family. Candidates
 whose profile key (model.profile_key) is near the source's are looked up by key; every other candidate's score
 has an upper bound that depends only on the source's sizes. When the last answer kept scores above that bound,
-no candidate left out could have ranked, and the answer is exact; otherwise every candidate is scored.
+no candidate left out could have ranked, and the answer is exact. Otherwise the exercises with exactly the source's
+targets are scored, all of them, against the lower bound of exercises with other targets; failing that, every
+candidate is scored.
 """
 
 import time
+from collections.abc import Callable
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -20,6 +23,8 @@ SMALL_GRAPH = 5_000
 SIZE_HINT_TTL_S = 60.0
 _size_hints: "WeakKeyDictionary[Store, tuple[float, int]]" = WeakKeyDictionary()
 
+# How many other muscles the near lookup (cypher/alternatives_near.cypher) adds to or removes from the source's.
+NEAR_DISTANCE = 1
 # Scores this close to the bound are not trusted to separate from it (both engines compute in floating point).
 BOUND_MARGIN = 1e-9
 
@@ -31,9 +36,14 @@ def unseen_score_bound(targets: int, muscles: int, distance: int) -> float:
     Such an exercise either has other targets (target overlap at most t/(t+1), muscle overlap at most 1) or the
     same targets with at least distance+1 other muscles added or removed (muscle overlap at most m/(m+d+1)).
     """
-    other_targets = 0.6 * targets / (targets + 1) + 0.25
     same_targets = 0.6 + 0.25 * muscles / (muscles + distance + 1)
-    return max(other_targets, same_targets)
+    return max(other_targets_bound(targets), same_targets)
+
+
+def other_targets_bound(targets: int) -> float:
+    """The highest alternatives score, movement family aside, of any exercise whose target muscles differ from
+    those of a source with `targets` of them: target overlap at most t/(t+1), muscle overlap at most 1."""
+    return 0.6 * targets / (targets + 1) + 0.25
 
 
 async def ranked_alternatives(store: Store, params: dict[str, Any], *, small_graph: int = SMALL_GRAPH) -> list[Row]:
@@ -44,14 +54,22 @@ async def ranked_alternatives(store: Store, params: dict[str, Any], *, small_gra
         return []
     if small_graph and await _graph_size(store) < small_graph:
         return await store.read(Q.ALTERNATIVES, params)
-    for distance in (1, 2):
-        rows = await store.read(Q.ALTERNATIVES_NEAR, params | {"wide": distance == 2})
-        if len(rows) < first:
-            continue
-        last = rows[-1]
-        if last["score"] > unseen_score_bound(last["source_targets"], last["source_muscles"], distance) + BOUND_MARGIN:
-            return rows
+    rows = await store.read(Q.ALTERNATIVES_NEAR, params)
+    if _proven(rows, first, lambda t, m: unseen_score_bound(t, m, NEAR_DISTANCE)):
+        return rows
+    rows = await store.read(Q.ALTERNATIVES_SAME_TARGETS, params)
+    if _proven(rows, first, lambda t, m: other_targets_bound(t)):
+        return rows
     return await store.read(Q.ALTERNATIVES, params)
+
+
+def _proven(rows: list[Row], first: int, bound: Callable[[int, int], float]) -> bool:
+    """Whether `rows` are the first `first` alternatives: as many as asked, the last above `bound` (a function of
+    the source's target and muscle counts) for every exercise the statement did not score."""
+    if len(rows) < first:
+        return False
+    last = rows[-1]
+    return bool(last["score"] > bound(last["source_targets"], last["source_muscles"]) + BOUND_MARGIN)
 
 
 async def _graph_size(store: Store) -> int:

@@ -1,13 +1,23 @@
 """The benchmark harness's own logic: synthetic graphs, request variation, floor plans, wrk output, reports."""
 
+import asyncio
 import json
+import shutil
+import threading
+import time
 from collections import Counter
 from pathlib import Path
 
 import pytest
+import uvicorn
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
 
 from benchmarks import report
 from benchmarks.floor import _waves, body_key
+from benchmarks.loadgen import run_load
 from benchmarks.synthetic import synthetic_bundle
 from benchmarks.workloads import NAMES, load_workloads, sample_slugs, write_bodies
 from graph_service.seeding import SeedBundle
@@ -96,3 +106,38 @@ def test_targets_report_misses_with_their_figures() -> None:
     assert verdicts["alternatives p50 100k/1k < 3"] == ("4.00", "**missed**")
     assert verdicts["seeding 100k exercises into Neo4j ≤ 20 s"] == ("12.5 s", "met")
     assert verdicts["embedded cold start ≤ 5 s (already seeded)"] == ("1.50 s", "met")
+
+
+def _paced_app() -> Starlette:
+    """Answers each POST after the delay (ms) its JSON body names."""
+
+    async def answer(request: Request) -> JSONResponse:
+        await asyncio.sleep((await request.json())["delay_ms"] / 1000)
+        return JSONResponse({"data": {}})
+
+    return Starlette(routes=[Route("/", answer, methods=["POST"])])
+
+
+@pytest.mark.skipif(shutil.which("wrk") is None, reason="the load generator wrk is not installed")
+def test_load_percentiles_are_those_of_the_measured_requests(tmp_path: Path) -> None:
+    # Three fast requests for every two slow ones: the median request is a fast one, the 99th percentile a slow one.
+    # wrk's coordinated-omission samples (one mean interval shorter than each slow request) outnumber the fast
+    # requests, so its own median is far slower than any fast request.
+    bodies = tmp_path / "bodies.txt"
+    bodies.write_text("".join(json.dumps({"delay_ms": ms}) + "\n" for ms in (5, 5, 5, 400, 400)))
+    server = uvicorn.Server(uvicorn.Config(_paced_app(), host="127.0.0.1", port=0, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        while not server.started:
+            time.sleep(0.05)
+        port = server.servers[0].sockets[0].getsockname()[1]
+        result = run_load(f"http://127.0.0.1:{port}/", bodies, concurrency=2, seconds=3, warmup=0)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+    assert result.errors == 0 and result.requests >= 20
+    assert 5 <= result.p50_ms < 50
+    assert 400 <= result.p99_ms < 600
+    assert 120 < result.mean_ms < 250
+    assert result.co_p50_ms > 100

@@ -29,10 +29,8 @@ READS: list[tuple[Q, dict[str, Any]]] = [
     (Q.EXERCISES_BY_SLUGS, {"slugs": ["push-up", "barbell-hip-thrust", "missing"]}),
     (Q.EXERCISE_LINKS, {"slugs": ["barbell-hip-thrust", "glute-bridge"]}),
     (Q.ALTERNATIVES, {"slug": "barbell-hip-thrust", "first": 10, "available": None, "max_rank": None}),
-    (
-        Q.ALTERNATIVES_NEAR,
-        {"slug": "barbell-hip-thrust", "first": 3, "available": None, "max_rank": None, "wide": True},
-    ),
+    (Q.ALTERNATIVES_NEAR, {"slug": "barbell-hip-thrust", "first": 3, "available": None, "max_rank": None}),
+    (Q.ALTERNATIVES_SAME_TARGETS, {"slug": "barbell-hip-thrust", "first": 5, "available": None, "max_rank": 1}),
     (Q.RELATED, {"slug": "glute-bridge", "first": 3, "walk_limit": 1000}),
     (Q.RELATED, {"slug": "glute-bridge", "first": 3, "walk_limit": 0}),
     (Q.FACETS, NO_FILTER),

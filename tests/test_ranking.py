@@ -1,6 +1,9 @@
-"""Alternatives looked up near the source's profile must rank exactly as scoring every candidate does, and the
-related groups read in name order must equal the walked ones: on both engines, over a synthetic graph where
-popular profiles repeat (so the near lookups do answer) and rare ones force the fallback."""
+"""Alternatives looked up near the source's profile, or among the exercises with its target muscles, must rank
+exactly as scoring every candidate does, and the related groups read in name order must equal the walked ones: on
+both engines, over a synthetic graph where popular profiles repeat (so the lookups do answer) and rare ones force
+the fallback."""
+
+from collections import Counter
 
 import pytest
 from hypothesis import given, settings
@@ -9,7 +12,7 @@ from hypothesis import strategies as st
 from benchmarks.synthetic import synthetic_bundle
 from graph_service.model import profile_key
 from graph_service.queries import Q
-from graph_service.ranking import ranked_alternatives, unseen_score_bound
+from graph_service.ranking import other_targets_bound, ranked_alternatives, unseen_score_bound
 from graph_service.seeding import write_seed
 from graph_service.seeding.writer import clear_graph
 from graph_service.store import Store
@@ -40,6 +43,8 @@ def test_the_bound_holds_for_every_profile_not_looked_up(
     score = 0.6 * overlap(src_targets, alt_targets) + 0.25 * overlap(src_muscles, alt_muscles)
     if not looked_up:
         assert score <= unseen_score_bound(len(src_targets), len(src_muscles), distance) + 1e-12
+    if alt_targets != src_targets:
+        assert score <= other_targets_bound(len(src_targets)) + 1e-12
 
 
 def test_profile_keys_name_the_kind_targets_and_other_muscles() -> None:
@@ -60,18 +65,19 @@ async def test_near_lookups_rank_exactly_as_scoring_every_candidate(synthetic_st
     bundle = synthetic_bundle(GRAPH_SIZE, seed=11)
     sources = [x.slug for x in bundle.exercises[::37]]
     filters = [(None, None), (["body-weight", "dumbbell", "bench"], None), (None, 0)]
-    answered_near = 0
+    statements_used = Counter()
     for slug, first, (available, max_rank) in zip(
         sources * 3, [1, 5, 10] * len(sources), filters * len(sources), strict=False
     ):
         params = {"slug": slug, "first": first, "available": available, "max_rank": max_rank}
         before = synthetic_store.round_trips
         ranked = await ranked_alternatives(synthetic_store, params, small_graph=0)
-        answered_near += synthetic_store.round_trips - before == 1
+        statements_used[synthetic_store.round_trips - before] += 1
         every = await synthetic_store.read(Q.ALTERNATIVES, params)
         assert [(r["slug"], r["score"]) for r in ranked] == [(r["slug"], r["score"]) for r in every], params
-    # Both paths must have been taken for the comparison to prove anything.
-    assert 0 < answered_near < len(sources) * 3
+    # Every path (near keys; the same targets; every candidate) must have been taken for the comparison to prove
+    # anything.
+    assert sorted(statements_used) == [1, 2, 3], statements_used
     # A graph this small is ranked exhaustively unless told otherwise.
     before = synthetic_store.round_trips
     assert await ranked_alternatives(synthetic_store, params) == every
