@@ -30,6 +30,9 @@ class Settings(BaseSettings):
 
     query_timeout: float = Field(default=10.0, gt=0, description="seconds one statement may run")
     write_batch_size: int = Field(default=1000, ge=1)
+    write_concurrency: int = Field(
+        default=2, ge=1, le=16, description="Neo4j: batch transactions a load keeps in flight at once"
+    )
     card_base_url: str = Field(
         default="https://example.com/exercises", description="where exercise cards link related pages to"
     )

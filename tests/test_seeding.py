@@ -1,14 +1,17 @@
 """The seeder on both engines: counts, idempotence, edits, reset."""
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from benchmarks.synthetic import synthetic_bundle
 from graph_service.errors import StoreError
 from graph_service.queries import Q
 from graph_service.seeding import graph_counts, load_seed, write_seed
+from graph_service.seeding.writer import clear_graph, exercise_rows
 from graph_service.store import Store
 from graph_service.store.base import Row
 
@@ -112,3 +115,32 @@ async def test_schema_enforces_unique_slugs(store: Store) -> None:
 
 async def test_counts_of_an_empty_graph(store: Store) -> None:
     assert await store.read(Q.GRAPH_COUNTS) == []
+
+
+async def test_batches_in_flight_together_load_the_same_graph(store: Store) -> None:
+    bundle = synthetic_bundle(400, seed=5)
+    store.write_concurrency = 1
+    one_at_a_time = await write_seed(store, bundle, batch_size=25)
+    expected = await dump(store)
+    await clear_graph(store)
+
+    store.write_concurrency = 4
+    assert await write_seed(store, bundle, batch_size=25) == one_at_a_time  # first load: CREATE
+    assert await dump(store) == expected
+    assert await write_seed(store, bundle, batch_size=25) == one_at_a_time  # re-run: MERGE and prune
+    assert await dump(store) == expected
+
+
+async def test_a_failed_batch_stops_the_load_and_is_raised(store: Store) -> None:
+    bundle = synthetic_bundle(200, seed=5)
+    await write_seed(store, replace(bundle, exercises=bundle.exercises[:10]), batch_size=10)
+    rows = exercise_rows(bundle.exercises[10:])
+    # The second batch holds a slug the graph already has: CREATE breaks the unique constraint.
+    batches = [rows[i : i + 10] for i in range(0, len(rows), 10)]
+    batches[1][5] = exercise_rows(bundle.exercises[:1])[0]
+    store.write_concurrency = 2
+    with pytest.raises(StoreError):
+        await store.write_each(Q.CREATE_EXERCISES, iter(batches))
+    written = {r["slug"] for r in await store._run("MATCH (e:Exercise) RETURN e.slug AS slug", {}, write=False)}
+    assert not written & {r["slug"] for r in batches[1]} - {bundle.exercises[0].slug}  # that batch is atomic
+    assert not written & {r["slug"] for r in batches[-1]}  # and no batch is sent after the failure

@@ -1,7 +1,6 @@
 """Write a validated seed bundle through the store in UNWIND batches; every run converges on the same graph."""
 
-import asyncio
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,18 +64,6 @@ def exercise_rows(exercises: Sequence[ExerciseEntry]) -> list[dict[str, Any]]:
     return [exercise_row(x) for x in exercises]
 
 
-async def built_ahead[T, R](batches: Sequence[T], build: Callable[[T], R]) -> AsyncIterator[R]:
-    """`build` each batch in a thread, one batch ahead: the client builds rows while the engine writes the last."""
-    pending: asyncio.Future[R] | None = None
-    for batch in batches:
-        ahead = asyncio.ensure_future(asyncio.to_thread(build, batch))
-        if pending is not None:
-            yield await pending
-        pending = ahead
-    if pending is not None:
-        yield await pending
-
-
 def total_rows(bundle: SeedBundle) -> int:
     """How many rows `write_seed` reports: each exercise twice, with its edges and then its variation link."""
     return len(bundle.body_parts) + len(bundle.muscles) + len(bundle.equipment) + 2 * len(bundle.exercises)
@@ -111,9 +98,10 @@ async def write_seed(
     # With no exercise in the graph yet, nothing can be stale or merged into: create instead, which is cheaper.
     first_load = (await store.read(Q.EXERCISE_TOTAL))[0]["total"] == 0
     statement = Q.CREATE_EXERCISES if first_load else Q.UPSERT_EXERCISES
-    batches = [bundle.exercises[start : start + batch_size] for start in range(0, len(bundle.exercises), batch_size)]
-    async for rows in built_ahead(batches, exercise_rows):
-        await send(statement, rows)
+    # Each batch's rows are built when a transaction slot frees up, while the engine writes the others.
+    exercises = bundle.exercises
+    batches = (exercise_rows(exercises[start : start + batch_size]) for start in range(0, len(exercises), batch_size))
+    await store.write_each(statement, batches, progress=progress)
     await send(Q.LINK_VARIATIONS, [{"exercise": x.slug, "base": x.variation_of} for x in bundle.exercises])
     return await graph_counts(store)
 

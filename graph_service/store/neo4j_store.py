@@ -21,8 +21,10 @@ READ_RETRY_DELAY_S = 0.2
 class Neo4jStore(Store):
     engine = "neo4j"
 
-    def __init__(self, driver: AsyncDriver, queries: CypherLibrary, *, database: str, timeout: float) -> None:
-        super().__init__(queries)
+    def __init__(
+        self, driver: AsyncDriver, queries: CypherLibrary, *, database: str, timeout: float, write_concurrency: int = 1
+    ) -> None:
+        super().__init__(queries, write_concurrency=write_concurrency)
         self._driver = driver
         self._database = database
         self._timeout = timeout
@@ -42,7 +44,13 @@ class Neo4jStore(Store):
             # "property does not exist" notices would only flood the log.
             notifications_min_severity="OFF",
         )
-        store = cls(driver, queries, database=settings.neo4j_database, timeout=settings.query_timeout)
+        store = cls(
+            driver,
+            queries,
+            database=settings.neo4j_database,
+            timeout=settings.query_timeout,
+            write_concurrency=settings.write_concurrency,
+        )
         try:
             await driver.verify_connectivity()
         except (DriverError, Neo4jError, OSError) as e:
