@@ -8,20 +8,15 @@ targets are scored, all of them, against the lower bound of exercises with other
 candidate is scored.
 """
 
-import time
 from collections.abc import Callable
 from typing import Any
-from weakref import WeakKeyDictionary
 
 from graph_service.queries import Q
+from graph_service.size_hint import exercise_count_hint
 from graph_service.store import Row, Store
 
 # Below this many exercises, scoring every candidate costs less than a lookup that may not prove its answer.
 SMALL_GRAPH = 5_000
-# The graph's size is only a hint for that choice (both ways give the same answer), so it is re-read at most
-# this often.
-SIZE_HINT_TTL_S = 60.0
-_size_hints: "WeakKeyDictionary[Store, tuple[float, int]]" = WeakKeyDictionary()
 
 # How many other muscles the near lookup (cypher/alternatives_near.cypher) adds to or removes from the source's.
 NEAR_DISTANCE = 1
@@ -52,7 +47,7 @@ async def ranked_alternatives(store: Store, params: dict[str, Any], *, small_gra
     first = params["first"]
     if not first:
         return []
-    if small_graph and await _graph_size(store) < small_graph:
+    if small_graph and await exercise_count_hint(store) < small_graph:
         return await store.read(Q.ALTERNATIVES, params)
     rows = await store.read(Q.ALTERNATIVES_NEAR, params)
     if _proven(rows, first, lambda t, m: unseen_score_bound(t, m, NEAR_DISTANCE)):
@@ -70,11 +65,3 @@ def _proven(rows: list[Row], first: int, bound: Callable[[int, int], float]) -> 
         return False
     last = rows[-1]
     return bool(last["score"] > bound(last["source_targets"], last["source_muscles"]) + BOUND_MARGIN)
-
-
-async def _graph_size(store: Store) -> int:
-    read_at, size = _size_hints.get(store, (float("-inf"), 0))
-    if time.monotonic() - read_at > SIZE_HINT_TTL_S:
-        size = (await store.read(Q.EXERCISE_TOTAL))[0]["total"]
-        _size_hints[store] = (time.monotonic(), size)
-    return size
