@@ -11,8 +11,8 @@ candidate is scored.
 from collections.abc import Callable
 from typing import Any
 
+from graph_service.hints import exercise_count_hint
 from graph_service.queries import Q
-from graph_service.size_hint import exercise_count_hint
 from graph_service.store import Row, Store
 
 # Below this many exercises, scoring every candidate costs less than a lookup that may not prove its answer.

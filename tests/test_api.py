@@ -120,6 +120,30 @@ async def test_unknown_filter_values_are_named(api: Api) -> None:
     assert "wings-of-fire" in err["message"] and "laser" in err["message"] and "glutes" not in err["message"]
 
 
+async def test_a_muscle_added_after_the_known_slugs_were_read_is_not_called_unknown(api: Api) -> None:
+    query = "query($t: [String!]) { exercises(filter: {targets: $t}) { edges { node { slug } } totalCount } }"
+    assert (await api.data(query, {"t": ["glutes"]}))["exercises"]["totalCount"] > 0  # the known slugs are read
+    await api.store._run("CREATE (:Muscle {slug: 'serratus-posterior', name: 'Serratus Posterior'})", {}, write=True)
+    try:
+        data = await api.data(query, {"t": ["serratus-posterior"]})
+        assert data["exercises"] == {"edges": [], "totalCount": 0}
+        err = await api.error(query, {"t": ["serratus-imaginarius"]})
+        assert "serratus-imaginarius" in err["message"]
+    finally:
+        await api.store._run("MATCH (m:Muscle {slug: 'serratus-posterior'}) DETACH DELETE m", {}, write=True)
+
+
+async def test_a_page_and_its_total_are_read_together(api: Api, knowledge_base: SeedBundle) -> None:
+    query = """query($t: [String!]) { exercises(filter: {targets: $t}, first: 2) { edges { node { slug } } ...Total } }
+      fragment Total on ExerciseConnection { totalCount }"""
+    await api.data(query, {"t": ["glutes"]})  # the known slugs are read
+    before = api.store.round_trips
+    data = await api.data(query, {"t": ["glutes"]})
+    assert data["exercises"]["totalCount"] == sum("glutes" in e.targets for e in knowledge_base.exercises)
+    assert len(data["exercises"]["edges"]) == 2
+    assert api.store.round_trips - before == 2  # the page and the count: nothing else once the slugs are known
+
+
 async def test_alternatives_of_the_hip_thrust(api: Api, knowledge_base: SeedBundle) -> None:
     data = await api.data("""{
       alternatives(slug: "barbell-hip-thrust", first: 15) {
@@ -203,14 +227,20 @@ async def test_taxonomy_lists_with_counts(api: Api, knowledge_base: SeedBundle) 
 
 
 async def test_facets_count_the_matching_exercises(api: Api, knowledge_base: SeedBundle) -> None:
-    data = await api.data("""{ facets(filter: {bodyParts: ["legs"]}) {
-      bodyParts { value count } muscles { value name count } equipment { value count }
-      difficulties { value count } categories { value count } } }""")
+    query = """{ facets(filter: {bodyParts: ["legs"]}) {
+      bodyParts { value name count } muscles { value name count } equipment { value name count }
+      difficulties { value count } categories { value count } } }"""
+    await api.data(query)
+    before = api.store.round_trips
+    data = await api.data(query)
+    assert api.store.round_trips - before == 1  # counts and names in one statement once the slugs are known
     legs = [e for e in knowledge_base.exercises if e.body_part == "legs"]
+    names = {x.slug: x.name for x in [*knowledge_base.muscles, *knowledge_base.equipment, *knowledge_base.body_parts]}
     f = data["facets"]
-    assert f["bodyParts"] == [{"value": "legs", "count": len(legs)}]
+    assert f["bodyParts"] == [{"value": "legs", "name": names["legs"], "count": len(legs)}]
     assert {m["value"]: m["count"] for m in f["muscles"]} == Counter(t for e in legs for t in e.targets)
     assert {q["value"]: q["count"] for q in f["equipment"]} == Counter(q for e in legs for q in e.equipment)
+    assert all(x["name"] == names[x["value"]] for x in f["muscles"] + f["equipment"])
     assert {d["value"]: d["count"] for d in f["difficulties"]} == Counter(e.difficulty.name for e in legs)
     assert sum(c["count"] for c in f["categories"]) == len(legs)
     counts = [m["count"] for m in f["muscles"]]

@@ -6,6 +6,7 @@ from strawberry.dataloader import DataLoader
 
 from graph_service.cards.facts import ExerciseFacts, load_facts
 from graph_service.config import Settings
+from graph_service.hints import known_slugs
 from graph_service.queries import Q
 from graph_service.store import Row, Store
 
@@ -36,7 +37,6 @@ class Context:
     equipment: DataLoader[str, Row | None] = field(init=False)
     body_parts: DataLoader[str, Row | None] = field(init=False)
     facts: DataLoader[str, ExerciseFacts | None] = field(init=False)
-    _taxonomy: dict[str, set[str]] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.links = _loader(self.store, Q.EXERCISE_LINKS)
@@ -52,11 +52,7 @@ class Context:
 
         self.facts = DataLoader(load_fn=load_card_facts)
 
-    async def taxonomy(self) -> dict[str, set[str]]:
-        """Known slugs per kind (muscle, equipment, bodyPart), read once per request when a filter needs them."""
-        if self._taxonomy is None:
-            known: dict[str, set[str]] = {"muscle": set(), "equipment": set(), "bodyPart": set()}
-            for row in await self.store.read(Q.TAXONOMY_SLUGS):
-                known[row["kind"]].add(row["slug"])
-            self._taxonomy = known
-        return self._taxonomy
+    async def taxonomy(self, *, fresh: bool = False) -> dict[str, frozenset[str]]:
+        """Known slugs per kind (muscle, equipment, bodyPart); `fresh` reads them again rather than trust the
+        minute-old hint (graph_service.hints)."""
+        return await known_slugs(self.store, fresh=fresh)

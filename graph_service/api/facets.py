@@ -1,7 +1,5 @@
 """Facet counts for filter menus."""
 
-import asyncio
-
 import strawberry
 
 from graph_service.api.listing import ExerciseFilter, filter_params, reject_unknown
@@ -31,15 +29,12 @@ async def facets_for(info: Ctx, f: ExerciseFilter | None) -> Facets:
     await reject_unknown(info, params)
     rows = await info.context.store.read(Q.FACETS, params)
     groups: dict[str, dict[str, int]] = {}
+    named: dict[str, list[FacetCount]] = {"bodyPart": [], "muscle": [], "equipment": []}
     for r in rows:
         groups.setdefault(r["facet"], {})[r["value"]] = int(r["count"])
-    loaders = {"bodyPart": info.context.body_parts, "muscle": info.context.muscles, "equipment": info.context.equipment}
-    # Started together so the three loaders' batches go out concurrently.
-    found = await asyncio.gather(*(loader.load_many(list(groups.get(f, {}))) for f, loader in loaders.items()))
-    named = {
-        facet: [FacetCount(value=r["slug"], name=r["name"], count=groups[facet][r["slug"]]) for r in rows if r]
-        for facet, rows in zip(loaders, found, strict=True)
-    }
+        # A taxonomy value without a node (removed since the exercise was written) has no name and is left out.
+        if r["facet"] in named and r["name"] is not None:
+            named[r["facet"]].append(FacetCount(value=r["value"], name=r["name"], count=int(r["count"])))
 
     def enum_counts(facet: str, enum: type[Difficulty] | type[Category]) -> list[FacetCount]:
         counts = groups.get(facet, {})

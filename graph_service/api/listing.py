@@ -1,5 +1,6 @@
-"""Filtered, keyset-paginated exercise lists: validation, the page query and the lazily counted total."""
+"""Filtered, keyset-paginated exercise lists: validation, the page query and its total, counted only when asked for."""
 
+import asyncio
 import base64
 import binascii
 import json
@@ -8,12 +9,14 @@ from enum import Enum
 from typing import Any
 
 import strawberry
+from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
 from graph_service.api import limits
 from graph_service.api.types import Ctx, Exercise, ExerciseEdge, PageInfo, encode_cursor
 from graph_service.errors import BadInput
 from graph_service.model import Category, Difficulty, Force, Mechanic
 from graph_service.queries import Q
+from graph_service.store import Row
 
 # Every parameter of the exercise filter fragment (cypher/_matching_exercises.cypher).
 FILTER_PARAMS = (
@@ -96,14 +99,17 @@ async def reject_unknown(info: Ctx, params: dict[str, Any]) -> None:
     named = {k: v for k, v in params.items() if k in TAXONOMY_KINDS and v}
     if not named:
         return
-    known = await info.context.taxonomy()
-    problems = [
-        f"unknown {TAXONOMY_KINDS[k]} {', '.join(repr(s) for s in v if s not in known[TAXONOMY_KINDS[k]])}"
-        for k, v in named.items()
-        if any(s not in known[TAXONOMY_KINDS[k]] for s in v)
-    ]
-    if problems:
-        raise BadInput("; ".join(problems))
+
+    def problems(known: dict[str, frozenset[str]]) -> list[str]:
+        return [
+            f"unknown {TAXONOMY_KINDS[k]} {', '.join(repr(s) for s in v if s not in known[TAXONOMY_KINDS[k]])}"
+            for k, v in named.items()
+            if any(s not in known[TAXONOMY_KINDS[k]] for s in v)
+        ]
+
+    # The known slugs may be a minute old: a slug they lack is looked up again before it is called unknown.
+    if problems(await info.context.taxonomy()) and (found := problems(await info.context.taxonomy(fresh=True))):
+        raise BadInput("; ".join(found))
 
 
 def decode_cursor(cursor: str) -> list[Any]:
@@ -128,9 +134,14 @@ class ExerciseConnection:
     page_info: PageInfo
     params: strawberry.Private[dict[str, Any]]
 
+    # Read beside the page when the document asks for totalCount (see ExerciseQuery.run).
+    counted: strawberry.Private[list[Row] | None] = None
+
     @strawberry.field(description="How many exercises match the filter; counted only when asked for.")
     async def total_count(self, info: Ctx) -> int:
-        rows = await info.context.store.read(Q.EXERCISES_COUNT, self.params)
+        rows = self.counted
+        if rows is None:
+            rows = await info.context.store.read(Q.EXERCISES_COUNT, self.params)
         return int(rows[0]["total"]) if rows else 0
 
 
@@ -156,12 +167,30 @@ class ExerciseQuery:
     async def run(self, info: Ctx) -> ExerciseConnection:
         if not self.trusted:
             await reject_unknown(info, self.params)
-        rows = await info.context.store.read(
-            Q.EXERCISES_PAGE, {**self.params, "sort": self.sort.value, "after": self.after, "limit": self.first + 1}
-        )
+        store = info.context.store
+        page_params = {**self.params, "sort": self.sort.value, "after": self.after, "limit": self.first + 1}
+        counted = None
+        if _selects(info.selected_fields, "totalCount"):
+            # The count does not depend on the page: both statements go out together.
+            rows, counted = await asyncio.gather(
+                store.read(Q.EXERCISES_PAGE, page_params), store.read(Q.EXERCISES_COUNT, self.params)
+            )
+        else:
+            rows = await store.read(Q.EXERCISES_PAGE, page_params)
         edges = [
             ExerciseEdge(cursor=encode_cursor([r["k"], r["name"], r["slug"]]), node=Exercise.from_row(r))
             for r in rows[: self.first]
         ]
         page = PageInfo(has_next_page=len(rows) > self.first, end_cursor=edges[-1].cursor if edges else None)
-        return ExerciseConnection(edges=edges, page_info=page, params=self.params)
+        return ExerciseConnection(edges=edges, page_info=page, params=self.params, counted=counted)
+
+
+def _selects(fields: list[Selection], name: str) -> bool:
+    """Whether the fields being resolved select `name` directly (through fragments too)."""
+    for field in fields:
+        for child in field.selections:
+            if isinstance(child, SelectedField) and child.name == name:
+                return True
+            if isinstance(child, FragmentSpread | InlineFragment) and _selects([child], name):
+                return True
+    return False

@@ -6,8 +6,8 @@ from itertools import groupby
 from graph_service.api import limits
 from graph_service.api.types import Ctx, Exercise, RelatedGroup, RelatedKind
 from graph_service.errors import BadInput
+from graph_service.hints import exercise_count_hint
 from graph_service.queries import Q
-from graph_service.size_hint import exercise_count_hint
 from graph_service.store import Store
 
 ORDER = {RelatedKind.BODY_PART: 0, RelatedKind.EQUIPMENT: 1, RelatedKind.TARGET_MUSCLE: 2}

@@ -1,0 +1,44 @@
+"""Facts about the graph that change only when it is loaded, cached per store for a minute.
+
+A hint may be up to a minute old. Each use tolerates that: the exercise count only steers a choice between
+plans that give the same answer, and known taxonomy slugs are read again before a slug is called unknown.
+"""
+
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+from weakref import WeakKeyDictionary
+
+from graph_service.queries import Q
+from graph_service.store import Store
+
+HINT_TTL_S = 60.0
+_hints: "WeakKeyDictionary[Store, dict[str, tuple[float, Any]]]" = WeakKeyDictionary()
+
+
+async def _hint[T](store: Store, name: str, read: Callable[[], Awaitable[T]], *, fresh: bool = False) -> T:
+    cached = _hints.setdefault(store, {})
+    read_at, value = cached.get(name, (float("-inf"), None))
+    if fresh or time.monotonic() - read_at > HINT_TTL_S:
+        value = await read()
+        cached[name] = (time.monotonic(), value)
+    return value  # type: ignore[no-any-return]
+
+
+async def exercise_count_hint(store: Store) -> int:
+    async def read() -> int:
+        return int((await store.read(Q.EXERCISE_TOTAL))[0]["total"])
+
+    return await _hint(store, "exercises", read)
+
+
+async def known_slugs(store: Store, *, fresh: bool = False) -> dict[str, frozenset[str]]:
+    """The slugs of every muscle, piece of equipment and body part, by kind (muscle, equipment, bodyPart)."""
+
+    async def read() -> dict[str, frozenset[str]]:
+        known: dict[str, set[str]] = {"muscle": set(), "equipment": set(), "bodyPart": set()}
+        for row in await store.read(Q.TAXONOMY_SLUGS):
+            known[row["kind"]].add(row["slug"])
+        return {kind: frozenset(slugs) for kind, slugs in known.items()}
+
+    return await _hint(store, "taxonomy", read, fresh=fresh)
