@@ -4,6 +4,7 @@ A hint may be up to a minute old. Each use tolerates that: the exercise count on
 plans that give the same answer, and known taxonomy slugs are read again before a slug is called unknown.
 """
 
+import asyncio
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -13,16 +14,22 @@ from graph_service.queries import Q
 from graph_service.store import Store
 
 HINT_TTL_S = 60.0
-_hints: "WeakKeyDictionary[Store, dict[str, tuple[float, Any]]]" = WeakKeyDictionary()
+# Per store and hint: the value and when it was read; and a read in flight, which concurrent callers share.
+_values: "WeakKeyDictionary[Store, dict[str, tuple[float, Any]]]" = WeakKeyDictionary()
+_reading: "WeakKeyDictionary[Store, dict[str, asyncio.Future[Any]]]" = WeakKeyDictionary()
 
 
 async def _hint[T](store: Store, name: str, read: Callable[[], Awaitable[T]], *, fresh: bool = False) -> T:
-    cached = _hints.setdefault(store, {})
-    read_at, value = cached.get(name, (float("-inf"), None))
-    if fresh or time.monotonic() - read_at > HINT_TTL_S:
-        value = await read()
-        cached[name] = (time.monotonic(), value)
-    return value  # type: ignore[no-any-return]
+    values, reading = _values.setdefault(store, {}), _reading.setdefault(store, {})
+    if not fresh and name in values and time.monotonic() - values[name][0] <= HINT_TTL_S:
+        return values[name][1]  # type: ignore[no-any-return]
+    if name not in reading:
+        task = reading[name] = asyncio.ensure_future(read())
+        task.add_done_callback(lambda _: reading.pop(name, None))
+    # Shielded: one caller going away does not cancel the read the others wait for.
+    value: T = await asyncio.shield(reading[name])
+    values[name] = (time.monotonic(), value)
+    return value
 
 
 async def exercise_count_hint(store: Store) -> int:

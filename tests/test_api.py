@@ -138,7 +138,24 @@ async def test_a_page_and_its_total_are_read_together(api: Api, knowledge_base: 
       fragment Total on ExerciseConnection { totalCount }"""
     await api.data(query, {"t": ["glutes"]})  # the known slugs are read
     before = api.store.round_trips
-    data = await api.data(query, {"t": ["glutes"]})
+    in_flight, most_in_flight = 0, 0
+    read = api.store.read
+
+    async def counted_read(*args: Any, **kwargs: Any) -> Any:
+        nonlocal in_flight, most_in_flight
+        in_flight += 1
+        most_in_flight = max(most_in_flight, in_flight)
+        try:
+            return await read(*args, **kwargs)
+        finally:
+            in_flight -= 1
+
+    api.store.read = counted_read  # type: ignore[method-assign]
+    try:
+        data = await api.data(query, {"t": ["glutes"]})
+    finally:
+        del api.store.read
+    assert most_in_flight == 2  # the count went out beside the page, not after it
     assert data["exercises"]["totalCount"] == sum("glutes" in e.targets for e in knowledge_base.exercises)
     assert len(data["exercises"]["edges"]) == 2
     assert api.store.round_trips - before == 2  # the page and the count: nothing else once the slugs are known

@@ -55,20 +55,18 @@ class ExerciseFacts:
         return DIFFICULTY_RANK[Difficulty(self.difficulty)] if self.difficulty in set(Difficulty) else None
 
     @classmethod
-    def from_rows(
-        cls, exercise: Row, links: Row, *, base: Named | None = None, alternatives: Sequence[Row] = ()
-    ) -> "ExerciseFacts":
-        """Build from an EXERCISES_BY_SLUGS row (fields and links; one row may serve as both) and ALTERNATIVES rows."""
-        body_parts = _named(links.get("body_parts"))
+    def from_row(cls, exercise: Row, *, base: Named | None = None, alternatives: Sequence[Row] = ()) -> "ExerciseFacts":
+        """Build from an EXERCISES_BY_SLUGS row (its fields and links) and ALTERNATIVES rows."""
+        body_parts = _named(exercise.get("body_parts"))
         return cls(
             slug=exercise["slug"],
             name=exercise["name"],
             difficulty=exercise.get("difficulty") or "",
             category=exercise.get("category") or "",
             body_part=body_parts[0] if body_parts else None,
-            targets=_named(links.get("targets")),
-            secondary=_named(links.get("secondary")),
-            equipment=_named(links.get("equipment")),
+            targets=_named(exercise.get("targets")),
+            secondary=_named(exercise.get("secondary")),
+            equipment=_named(exercise.get("equipment")),
             force=exercise.get("force"),
             mechanic=exercise.get("mechanic"),
             aliases=tuple(exercise.get("aliases") or ()),
@@ -106,9 +104,9 @@ async def load_facts(
     rankings = await asyncio.gather(*(ranked(s) for s in present))
     out = []
     for slug, ranking in zip(present, rankings, strict=True):
-        link = exercises[slug]
-        base = next((Named(b, names[b]) for b in sorted(link.get("base") or []) if b in names), None)
-        out.append(ExerciseFacts.from_rows(exercises[slug], link, base=base, alternatives=ranking))
+        exercise = exercises[slug]
+        base = next((Named(b, names[b]) for b in sorted(exercise.get("base") or []) if b in names), None)
+        out.append(ExerciseFacts.from_row(exercise, base=base, alternatives=ranking))
     return out
 
 
