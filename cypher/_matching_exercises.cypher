@@ -1,15 +1,33 @@
-// Fragment: binds `e` to every exercise matching the filter. Every parameter may be null (no filter).
-// Lists inside one field mean OR; different fields mean AND; $available means "needs nothing outside this set"
-// (an exercise whose equipment is unknown is never assumed to fit).
-// The *_slugs lists are kept in step with the edges by refresh_exercise_keys.
-MATCH (e:Exercise)
-WHERE ($difficulties IS NULL OR e.difficulty IN $difficulties)
-  AND ($categories IS NULL OR e.category IN $categories)
-  AND ($forces IS NULL OR e.force IN $forces)
-  AND ($mechanics IS NULL OR e.mechanic IN $mechanics)
-  AND ($text IS NULL OR toLower(e.search_text) CONTAINS $text)
-  AND ($body_parts IS NULL OR size([x IN e.body_part_slugs WHERE x IN $body_parts]) > 0)
-  AND ($targets IS NULL OR size([x IN e.target_slugs WHERE x IN $targets]) > 0)
-  AND ($muscles IS NULL OR size([x IN e.muscle_slugs WHERE x IN $muscles]) > 0)
-  AND ($equipment IS NULL OR size([x IN e.equipment_slugs WHERE x IN $equipment]) > 0)
-  AND ($available IS NULL OR (size(e.equipment_slugs) > 0 AND size([x IN e.equipment_slugs WHERE NOT x IN $available]) = 0))
+// Fragment: binds `e` to every exercise matching the filter (cypher/_exercise_filter.cypher), one row each.
+// The exercises are read along the edges of the first of the filter's target muscles, muscles, equipment and
+// body parts that it names: a fraction of the graph. Only a filter naming none of them reads every exercise.
+// The branches' conditions exclude one another; UNWIND of an empty list ends a branch not chosen before it reads.
+CALL {
+  UNWIND CASE WHEN $targets IS NOT NULL THEN [1] ELSE [] END AS chosen
+  MATCH (m:Muscle)<-[:TARGETS]-(e:Exercise)
+  WHERE m.slug IN $targets
+  RETURN DISTINCT e
+  UNION ALL
+  UNWIND CASE WHEN $targets IS NULL AND $muscles IS NOT NULL THEN [1] ELSE [] END AS chosen
+  MATCH (m:Muscle)<-[:TARGETS|WORKS_SECONDARY]-(e:Exercise)
+  WHERE m.slug IN $muscles
+  RETURN DISTINCT e
+  UNION ALL
+  UNWIND CASE WHEN $targets IS NULL AND $muscles IS NULL AND $equipment IS NOT NULL THEN [1] ELSE [] END AS chosen
+  MATCH (q:Equipment)<-[:USES]-(e:Exercise)
+  WHERE q.slug IN $equipment
+  RETURN DISTINCT e
+  UNION ALL
+  UNWIND CASE WHEN $targets IS NULL AND $muscles IS NULL AND $equipment IS NULL AND $body_parts IS NOT NULL
+              THEN [1] ELSE [] END AS chosen
+  MATCH (b:BodyPart)<-[:TRAINS]-(e:Exercise)
+  WHERE b.slug IN $body_parts
+  RETURN DISTINCT e
+  UNION ALL
+  UNWIND CASE WHEN $targets IS NULL AND $muscles IS NULL AND $equipment IS NULL AND $body_parts IS NULL
+              THEN [1] ELSE [] END AS chosen
+  MATCH (e:Exercise)
+  RETURN e
+}
+WITH e
+WHERE {{exercise_filter}}

@@ -1,10 +1,11 @@
-// One keyset page. Sort key k: 0 for name order, the difficulty rank (or its negative) for difficulty order;
-// ties broken by name, then slug. $after is the last row's [k, name, slug] or null.
-{{matching_exercises}}
-WITH e, CASE $sort WHEN 'DIFFICULTY' THEN e.difficulty_rank WHEN 'DIFFICULTY_DESC' THEN -e.difficulty_rank ELSE 0 END AS k
-WHERE $after IS NULL
-   OR k > $after[0]
-   OR (k = $after[0] AND (e.name > $after[1] OR (e.name = $after[1] AND e.slug > $after[2])))
-RETURN k, {{exercise_fields}}
-ORDER BY k, e.name, e.slug
+// One keyset page in name order (ties broken by slug); $after is the last row's [k, name, slug] or null, k is 0.
+// The exercises are read from the name index in order, each checked against the filter, and reading stops at the
+// page's end: about $limit / (the share of exercises matching) of them.
+MATCH (e:Exercise)
+WHERE e.name >= coalesce($after[1], '')
+WITH e
+WHERE {{exercise_filter}}
+  AND ($after IS NULL OR e.name > $after[1] OR (e.name = $after[1] AND e.slug > $after[2]))
+RETURN 0 AS k, {{exercise_fields}}
+ORDER BY e.name, e.slug
 LIMIT $limit

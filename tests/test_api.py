@@ -97,6 +97,47 @@ async def test_filters_combine_or_within_and_across(api: Api, knowledge_base: Se
     assert total["exercises"]["totalCount"] == len(expected)
 
 
+FILTERS_BY_SOURCE = [
+    # Each names a different first source the matching exercises are read from (cypher/_matching_exercises.cypher).
+    {"targets": ["glutes", "quadriceps"], "difficulties": ["BEGINNER", "INTERMEDIATE"]},
+    {"muscles": ["hamstrings"], "categories": ["STRENGTH"]},
+    {"equipment": ["dumbbell", "kettlebell"], "availableEquipment": ["dumbbell", "kettlebell", "bench"]},
+    {"bodyParts": ["legs", "back"], "forces": ["PULL"]},
+    {"text": "press"},
+]
+
+
+def matches(e: Any, f: dict[str, Any]) -> bool:
+    worked = {*e.targets, *e.secondary}
+    return (
+        (not f.get("targets") or bool(set(f["targets"]) & set(e.targets)))
+        and (not f.get("muscles") or bool(set(f["muscles"]) & worked))
+        and (not f.get("equipment") or bool(set(f["equipment"]) & set(e.equipment)))
+        and (
+            not f.get("availableEquipment") or (bool(e.equipment) and set(e.equipment) <= set(f["availableEquipment"]))
+        )
+        and (not f.get("bodyParts") or e.body_part in f["bodyParts"])
+        and (not f.get("difficulties") or e.difficulty.upper() in f["difficulties"])
+        and (not f.get("categories") or e.category.upper() in f["categories"])
+        and (not f.get("forces") or (e.force is not None and e.force.upper() in f["forces"]))
+        and (not f.get("text") or f["text"] in " ".join([e.name, *e.aliases]).lower())
+    )
+
+
+async def test_every_filter_source_pages_in_both_orders(api: Api, knowledge_base: SeedBundle) -> None:
+    for f in FILTERS_BY_SOURCE:
+        expected = sorted((e.name, e.slug) for e in knowledge_base.exercises if matches(e, f))
+        assert expected, f
+        by_name = await all_pages(api, f, first=7)
+        assert [n["slug"] for n in by_name] == [slug for _, slug in expected], f
+        by_difficulty = await all_pages(api, f, first=7, sort="DIFFICULTY")
+        assert sorted(n["slug"] for n in by_difficulty) == sorted(slug for _, slug in expected), f
+        ranks = [["BEGINNER", "INTERMEDIATE", "ADVANCED"].index(n["difficulty"]) for n in by_difficulty]
+        assert ranks == sorted(ranks), f
+        total = await api.data("query($f: ExerciseFilter) { exercises(filter: $f, first: 0) { totalCount } }", {"f": f})
+        assert total["exercises"]["totalCount"] == len(expected), f
+
+
 async def test_bodyweight_only_and_equipment_any(api: Api, knowledge_base: SeedBundle) -> None:
     nodes = await all_pages(api, {"availableEquipment": ["body-weight"], "targets": ["pectorals"]})
     assert nodes and all([q["slug"] for q in n["equipment"]] == ["body-weight"] for n in nodes)

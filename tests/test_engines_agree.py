@@ -16,6 +16,14 @@ READS: list[tuple[Q, dict[str, Any]]] = [
     (Q.EXERCISES_PAGE, {**NO_FILTER, "sort": "NAME", "after": None, "limit": 50}),
     (
         Q.EXERCISES_PAGE,
+        {**NO_FILTER, "targets": ["glutes", "quadriceps"], "after": [0, "Goblet Squat", "a"], "limit": 9},
+    ),
+    (
+        Q.EXERCISES_PAGE,
+        {**NO_FILTER, "equipment": ["barbell"], "available": ["barbell", "bench"], "after": None, "limit": 5},
+    ),
+    (
+        Q.EXERCISES_PAGE_BY_DIFFICULTY,
         {
             **NO_FILTER,
             "muscles": ["glutes"],
@@ -26,6 +34,11 @@ READS: list[tuple[Q, dict[str, Any]]] = [
         },
     ),
     (Q.EXERCISES_COUNT, {**NO_FILTER, "text": "hip"}),
+    (Q.EXERCISES_COUNT, {**NO_FILTER, "targets": ["glutes", "hamstrings"], "difficulties": ["beginner"]}),
+    (Q.EXERCISES_COUNT, {**NO_FILTER, "muscles": ["glutes"], "categories": ["strength"]}),
+    (Q.EXERCISES_COUNT, {**NO_FILTER, "equipment": ["dumbbell", "kettlebell"]}),
+    (Q.EXERCISES_COUNT, {**NO_FILTER, "body_parts": ["legs"], "forces": ["push"]}),
+    (Q.FACETS, {**NO_FILTER, "body_parts": ["chest"]}),
     (Q.EXERCISES_BY_SLUGS, {"slugs": ["push-up", "barbell-hip-thrust", "missing"]}),
     (Q.EXERCISE_LINKS, {"slugs": ["barbell-hip-thrust", "glute-bridge"]}),
     (Q.ALTERNATIVES, {"slug": "barbell-hip-thrust", "first": 10, "available": None, "max_rank": None}),
@@ -68,7 +81,14 @@ async def test_same_rows_on_both_engines(neo4j_uri: str, mini_seed: Path, tmp_pa
             answers.append([await store.read(name, params) for name, params in READS])
         for (name, _), on_neo4j, embedded in zip(READS, *answers, strict=True):
             assert on_neo4j, f"{name} returned nothing"
-            ordered = name in (Q.EXERCISES_PAGE, Q.ALTERNATIVES, Q.MUSCLES, Q.EQUIPMENT, Q.BODY_PARTS)
+            ordered = name in (
+                Q.EXERCISES_PAGE,
+                Q.EXERCISES_PAGE_BY_DIFFICULTY,
+                Q.ALTERNATIVES,
+                Q.MUSCLES,
+                Q.EQUIPMENT,
+                Q.BODY_PARTS,
+            )
             if ordered:
                 assert [r.get("slug") for r in on_neo4j] == [r.get("slug") for r in embedded], name
             assert canonical(on_neo4j) == canonical(embedded), name

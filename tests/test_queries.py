@@ -70,5 +70,5 @@ def test_committed_sdl_matches_the_code() -> None:
 def test_filter_parameters_match_the_fragment() -> None:
     from graph_service.api.listing import FILTER_PARAMS, filter_params
 
-    fragment = (CYPHER / "_matching_exercises.cypher").read_text()
+    fragment = (CYPHER / "_exercise_filter.cypher").read_text()
     assert set(re.findall(r"\$(\w+)", fragment)) == set(FILTER_PARAMS) == set(filter_params(None))

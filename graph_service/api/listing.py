@@ -18,7 +18,7 @@ from graph_service.model import Category, Difficulty, Force, Mechanic
 from graph_service.queries import Q
 from graph_service.store import Row
 
-# Every parameter of the exercise filter fragment (cypher/_matching_exercises.cypher).
+# Every parameter of the exercise filter fragment (cypher/_exercise_filter.cypher).
 FILTER_PARAMS = (
     "difficulties",
     "categories",
@@ -141,7 +141,7 @@ class ExerciseConnection:
     async def total_count(self, info: Ctx) -> int:
         rows = self.counted
         if rows is None:
-            rows = await info.context.store.read(Q.EXERCISES_COUNT, self.params)
+            rows = await info.context.store.read(*count_statement(self.params))
         return int(rows[0]["total"]) if rows else 0
 
 
@@ -169,20 +169,29 @@ class ExerciseQuery:
             await reject_unknown(info, self.params)
         store = info.context.store
         page_params = {**self.params, "sort": self.sort.value, "after": self.after, "limit": self.first + 1}
+        # In name order a page reads the name index until it is full; difficulty order sorts what matches.
+        statement = Q.EXERCISES_PAGE if self.sort is ExerciseSort.NAME else Q.EXERCISES_PAGE_BY_DIFFICULTY
         counted = None
         if _selects(info.selected_fields, "totalCount"):
             # The count does not depend on the page: both statements go out together.
             rows, counted = await asyncio.gather(
-                store.read(Q.EXERCISES_PAGE, page_params), store.read(Q.EXERCISES_COUNT, self.params)
+                store.read(statement, page_params), store.read(*count_statement(self.params))
             )
         else:
-            rows = await store.read(Q.EXERCISES_PAGE, page_params)
+            rows = await store.read(statement, page_params)
         edges = [
             ExerciseEdge(cursor=encode_cursor([r["k"], r["name"], r["slug"]]), node=Exercise.from_row(r))
             for r in rows[: self.first]
         ]
         page = PageInfo(has_next_page=len(rows) > self.first, end_cursor=edges[-1].cursor if edges else None)
         return ExerciseConnection(edges=edges, page_info=page, params=self.params, counted=counted)
+
+
+def count_statement(params: dict[str, Any]) -> tuple[Q, dict[str, Any]]:
+    """The statement counting the exercises a filter matches: with no filter, the label count the engines keep."""
+    if all(params[name] is None for name in FILTER_PARAMS):
+        return Q.EXERCISE_TOTAL, {}
+    return Q.EXERCISES_COUNT, params
 
 
 def _selects(fields: list[Selection], name: str) -> bool:
