@@ -36,7 +36,7 @@ class Q(StrEnum):
     PING = "ping"
     # API reads (shared, except search)
     EXERCISES_PAGE = "exercises_page"
-    EXERCISES_PAGE_BY_DIFFICULTY = "exercises_page_by_difficulty"
+    EXERCISES_PAGE_SORTED = "exercises_page_sorted"
     EXERCISES_COUNT = "exercises_count"
     EXERCISES_BY_SLUGS = "exercises_by_slugs"
     EXERCISE_LINKS = "exercise_links"

@@ -14,6 +14,7 @@ from graph_service.store import open_store
 NO_FILTER = dict.fromkeys(FILTER_PARAMS)
 READS: list[tuple[Q, dict[str, Any]]] = [
     (Q.EXERCISES_PAGE, {**NO_FILTER, "sort": "NAME", "after": None, "limit": 50}),
+    (Q.EXERCISES_PAGE_SORTED, {**NO_FILTER, "targets": ["glutes"], "sort": "NAME", "after": None, "limit": 50}),
     (
         Q.EXERCISES_PAGE,
         {**NO_FILTER, "targets": ["glutes", "quadriceps"], "after": [0, "Goblet Squat", "a"], "limit": 9},
@@ -23,7 +24,7 @@ READS: list[tuple[Q, dict[str, Any]]] = [
         {**NO_FILTER, "equipment": ["barbell"], "available": ["barbell", "bench"], "after": None, "limit": 5},
     ),
     (
-        Q.EXERCISES_PAGE_BY_DIFFICULTY,
+        Q.EXERCISES_PAGE_SORTED,
         {
             **NO_FILTER,
             "muscles": ["glutes"],
@@ -83,7 +84,7 @@ async def test_same_rows_on_both_engines(neo4j_uri: str, mini_seed: Path, tmp_pa
             assert on_neo4j, f"{name} returned nothing"
             ordered = name in (
                 Q.EXERCISES_PAGE,
-                Q.EXERCISES_PAGE_BY_DIFFICULTY,
+                Q.EXERCISES_PAGE_SORTED,
                 Q.ALTERNATIVES,
                 Q.MUSCLES,
                 Q.EQUIPMENT,

@@ -169,8 +169,10 @@ class ExerciseQuery:
             await reject_unknown(info, self.params)
         store = info.context.store
         page_params = {**self.params, "sort": self.sort.value, "after": self.after, "limit": self.first + 1}
-        # In name order a page reads the name index until it is full; difficulty order sorts what matches.
-        statement = Q.EXERCISES_PAGE if self.sort is ExerciseSort.NAME else Q.EXERCISES_PAGE_BY_DIFFICULTY
+        # In name order Neo4j reads its name index until the page is full. Difficulty order, and the embedded
+        # engine (no index-ordered reads), sort what matches.
+        in_index_order = self.sort is ExerciseSort.NAME and store.engine == "neo4j"
+        statement = Q.EXERCISES_PAGE if in_index_order else Q.EXERCISES_PAGE_SORTED
         counted = None
         if _selects(info.selected_fields, "totalCount"):
             # The count does not depend on the page: both statements go out together.
