@@ -14,21 +14,26 @@ from graph_service.queries import Q
 from graph_service.store import Store
 
 HINT_TTL_S = 60.0
-# Per store and hint: the value and when it was read; and a read in flight, which concurrent callers share.
+# Per store and hint: the value and when its read started; and the read under way, which concurrent callers share.
 _values: "WeakKeyDictionary[Store, dict[str, tuple[float, Any]]]" = WeakKeyDictionary()
-_reading: "WeakKeyDictionary[Store, dict[str, asyncio.Future[Any]]]" = WeakKeyDictionary()
+_reading: "WeakKeyDictionary[Store, dict[str, tuple[float, asyncio.Future[Any]]]]" = WeakKeyDictionary()
 
 
 async def _hint[T](store: Store, name: str, read: Callable[[], Awaitable[T]], *, fresh: bool = False) -> T:
     values, reading = _values.setdefault(store, {}), _reading.setdefault(store, {})
     if not fresh and name in values and time.monotonic() - values[name][0] <= HINT_TTL_S:
         return values[name][1]  # type: ignore[no-any-return]
-    if name not in reading:
-        task = reading[name] = asyncio.ensure_future(read())
-        task.add_done_callback(lambda _: reading.pop(name, None))
+    # A fresh caller wants a read that starts now, not one already under way.
+    if fresh or name not in reading:
+        task = asyncio.ensure_future(read())
+        reading[name] = (time.monotonic(), task)
+        task.add_done_callback(lambda done: reading.pop(name) if reading.get(name, (0, None))[1] is done else None)
+    started, under_way = reading[name]
     # Shielded: one caller going away does not cancel the read the others wait for.
-    value: T = await asyncio.shield(reading[name])
-    values[name] = (time.monotonic(), value)
+    value: T = await asyncio.shield(under_way)
+    # A read that started earlier and finished later does not replace a newer value.
+    if name not in values or values[name][0] <= started:
+        values[name] = (started, value)
     return value
 
 

@@ -138,6 +138,11 @@ async def test_every_filter_source_pages_in_both_orders(api: Api, knowledge_base
         assert total["exercises"]["totalCount"] == len(expected), f
 
 
+async def test_unfiltered_total_counts_every_exercise(api: Api, knowledge_base: SeedBundle) -> None:
+    data = await api.data("{ exercises(first: 1) { totalCount } }")
+    assert data["exercises"]["totalCount"] == len(knowledge_base.exercises)
+
+
 async def test_bodyweight_only_and_equipment_any(api: Api, knowledge_base: SeedBundle) -> None:
     nodes = await all_pages(api, {"availableEquipment": ["body-weight"], "targets": ["pectorals"]})
     assert nodes and all([q["slug"] for q in n["equipment"]] == ["body-weight"] for n in nodes)

@@ -25,3 +25,22 @@ async def test_fresh_reads_again(store: Store) -> None:
     assert (await known_slugs(store))["muscle"] == {"glutes"}
     assert (await known_slugs(store, fresh=True))["muscle"] == {"glutes", "soleus"}
     assert (await known_slugs(store))["muscle"] == {"glutes", "soleus"}
+
+
+async def test_a_fresh_read_does_not_join_an_older_one_nor_lose_to_it(store: Store) -> None:
+    release_old = asyncio.Event()
+
+    async def old_read() -> str:
+        await release_old.wait()
+        return "old"
+
+    async def new_read() -> str:
+        return "new"
+
+    waiting = asyncio.create_task(hints._hint(store, "probe", old_read))
+    await asyncio.sleep(0)  # the old read is under way
+    # Bounded: a fresh read that joined the old one would wait for it forever.
+    assert await asyncio.wait_for(hints._hint(store, "probe", new_read, fresh=True), timeout=5) == "new"
+    release_old.set()
+    assert await waiting == "old"  # its own callers get what they waited for
+    assert await hints._hint(store, "probe", old_read) == "new"  # the newer value stands

@@ -169,9 +169,9 @@ class ExerciseQuery:
             await reject_unknown(info, self.params)
         store = info.context.store
         page_params = {**self.params, "sort": self.sort.value, "after": self.after, "limit": self.first + 1}
-        # In name order Neo4j reads its name index until the page is full. Difficulty order, and the embedded
-        # engine (no index-ordered reads), sort what matches.
-        in_index_order = self.sort is ExerciseSort.NAME and store.engine == "neo4j"
+        # In name order an engine with index-ordered reads (Neo4j) reads the name index until the page is full.
+        # Difficulty order, and the embedded engine, sort what matches.
+        in_index_order = self.sort is ExerciseSort.NAME and store.ordered_index_reads
         statement = Q.EXERCISES_PAGE if in_index_order else Q.EXERCISES_PAGE_SORTED
         counted = None
         if _selects(info.selected_fields, "totalCount"):

@@ -12,7 +12,7 @@ from graph_service.store import Store
 
 ORDER = {RelatedKind.BODY_PART: 0, RelatedKind.EQUIPMENT: 1, RelatedKind.TARGET_MUSCLE: 2}
 
-# The embedded engine has no index-ordered reads, so it always walks a group's members.
+# An engine without index-ordered reads always walks a group's members.
 ALWAYS_WALK = 2**62
 
 
@@ -23,7 +23,7 @@ async def walk_limit(store: Store) -> int:
     (how far down the index the first members are found). They cross near the square root of the graph's size:
     measured at 1k, 10k and 100k exercises, the cheapest limits were 30, 30-100 and 300.
     """
-    if store.engine != "neo4j":
+    if not store.ordered_index_reads:
         return ALWAYS_WALK
     return math.isqrt(await exercise_count_hint(store))
 

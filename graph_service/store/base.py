@@ -18,6 +18,8 @@ class Store(ABC):
     """
 
     engine: str
+    # Whether the engine reads a range index in the index's order, so that ORDER BY ... LIMIT stops early.
+    ordered_index_reads: bool
 
     def __init__(self, queries: CypherLibrary, *, write_concurrency: int = 1) -> None:
         self.queries = queries

@@ -24,6 +24,7 @@ from graph_service.store.base import Row, Store
 
 class FalkorDBStore(Store):
     engine = "falkordb"
+    ordered_index_reads = False
 
     def __init__(
         self, server: Any, pool: BlockingConnectionPool, queries: CypherLibrary, *, graph: str, timeout: float

@@ -20,6 +20,7 @@ READ_RETRY_DELAY_S = 0.2
 
 class Neo4jStore(Store):
     engine = "neo4j"
+    ordered_index_reads = True
 
     def __init__(
         self, driver: AsyncDriver, queries: CypherLibrary, *, database: str, timeout: float, write_concurrency: int = 1
