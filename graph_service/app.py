@@ -60,17 +60,30 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         app.state.store = store or await open_store(settings)
         try:
             if store is None:
-                await app.state.store.apply_schema()
+                # The slug keys first; an empty embedded graph is seeded before the other indexes exist, as a
+                # load builds those after its writes.
+                await app.state.store.apply_schema(indexes=False)
                 if settings.engine == "falkordb" and settings.seed_if_empty:
                     await seed_if_empty(app.state.store, settings)
+                await app.state.store.apply_schema()
             yield
         finally:
             if store is None:
                 await app.state.store.close()
 
     graphql = GraphQLApp(schema, graphql_ide="graphiql" if settings.graphiql else None)
-    middleware = [Middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
-                             allow_headers=["content-type", "authorization"])] if settings.cors_origins else []
+    middleware = (
+        [
+            Middleware(
+                CORSMiddleware,
+                allow_origins=settings.cors_origins,
+                allow_methods=["GET", "POST"],
+                allow_headers=["content-type", "authorization"],
+            )
+        ]
+        if settings.cors_origins
+        else []
+    )
     return Starlette(
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),

@@ -23,6 +23,8 @@ class Q(StrEnum):
 
     # schema and maintenance (per engine)
     SCHEMA = "schema"
+    INDEXES = "indexes"
+    PENDING_INDEXES = "pending_indexes"
     # seeding (shared)
     CLEAR_GRAPH = "clear_graph"
     UPSERT_BODY_PARTS = "upsert_body_parts"
@@ -65,9 +67,9 @@ class CypherLibrary:
     def __getitem__(self, name: Q) -> LiteralString:
         return self.statements[name]
 
-    def schema_statements(self) -> list[LiteralString]:
-        """The schema file holds several statements separated by semicolons."""
-        return [s for s in (part.strip() for part in self[Q.SCHEMA].split(";")) if s]
+    def schema_statements(self, name: Q = Q.SCHEMA) -> list[LiteralString]:
+        """A schema file (`schema` or `indexes`) holds several statements separated by semicolons."""
+        return [s for s in (part.strip() for part in self[name].split(";")) if s]
 
     @classmethod
     def load(cls, root: Path, engine: str) -> "CypherLibrary":

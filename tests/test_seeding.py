@@ -10,6 +10,7 @@ import yaml
 from benchmarks.synthetic import synthetic_bundle
 from graph_service.errors import StoreError
 from graph_service.queries import Q
+from graph_service.search import search
 from graph_service.seeding import graph_counts, load_seed, write_seed
 from graph_service.seeding.writer import clear_graph, exercise_rows
 from graph_service.store import Store
@@ -129,6 +130,75 @@ async def test_batches_in_flight_together_load_the_same_graph(store: Store) -> N
     assert await dump(store) == expected
     assert await write_seed(store, bundle, batch_size=25) == one_at_a_time  # re-run: MERGE and prune
     assert await dump(store) == expected
+
+
+async def test_a_first_load_links_variations_written_before_their_base(store: Store) -> None:
+    bundle = synthetic_bundle(150, seed=11)
+    await write_seed(store, bundle, batch_size=1000)  # one batch, each base before its variations
+    expected = await dump(store)
+    bases = sum(1 for x in bundle.exercises if x.variation_of)
+    assert sum(1 for edge in expected[1] if edge["type"] == "VARIATION_OF") == bases > 0
+    await clear_graph(store)
+
+    # Variations first, in batches of 7, two in flight: most bases are not written when their variations are.
+    store.write_concurrency = 2
+    await write_seed(store, replace(bundle, exercises=bundle.exercises[::-1]), batch_size=7)
+    assert await dump(store) == expected
+
+
+# The read indexes each engine declares in cypher/<engine>/indexes.cypher: how to drop them, and how to list them.
+READ_INDEXES = {
+    "neo4j": (
+        [
+            "DROP INDEX exercise_name",
+            "DROP INDEX exercise_profile",
+            "DROP INDEX exercise_family",
+            "DROP INDEX graph_search",
+        ],
+        "SHOW INDEXES YIELD name, type RETURN name, type",
+        {
+            ("exercise_name", "RANGE"),
+            ("exercise_profile", "RANGE"),
+            ("exercise_family", "RANGE"),
+            ("graph_search", "FULLTEXT"),
+        },
+    ),
+    "falkordb": (
+        [
+            "DROP INDEX ON :Exercise(name)",
+            "DROP INDEX ON :Exercise(profile_key)",
+            "DROP INDEX ON :Exercise(family)",
+            "CALL db.idx.fulltext.drop('Exercise')",
+        ],
+        "CALL db.indexes() YIELD label, types UNWIND keys(types) AS name UNWIND types[name] AS type "
+        "RETURN label + '.' + name AS name, type",
+        {
+            ("Exercise.name", "RANGE"),
+            ("Exercise.profile_key", "RANGE"),
+            ("Exercise.family", "RANGE"),
+            ("Exercise.name", "FULLTEXT"),
+            ("Exercise.search_text", "FULLTEXT"),
+        },
+    ),
+}
+
+
+async def test_a_load_builds_the_read_indexes_after_its_writes(store: Store) -> None:
+    drops, listing, read_indexes = READ_INDEXES[store.engine]
+
+    async def indexes() -> set[tuple[str, str]]:
+        return {(row["name"], row["type"]) for row in await store._run(listing, {}, write=False)}
+
+    for statement in drops:  # as in a new database, before its first load
+        await store._run(statement, {}, write=True)
+    assert not await indexes() & read_indexes
+
+    bundle = synthetic_bundle(300, seed=3)
+    await write_seed(store, bundle, batch_size=40)
+    assert await indexes() >= read_indexes
+    assert await store.read(Q.PENDING_INDEXES) == []  # built, not still building
+    wanted = bundle.exercises[123]
+    assert wanted.slug in {hit.slug for hit in await search(store, wanted.name, 5)}
 
 
 async def test_a_failed_batch_stops_the_load_and_is_raised(store: Store) -> None:

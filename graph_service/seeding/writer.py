@@ -57,6 +57,7 @@ def exercise_row(x: ExerciseEntry) -> dict[str, Any]:
         "secondary": x.secondary,
         "equipment": x.equipment,
         "body_part": x.body_part,
+        "base": x.variation_of,
     }
 
 
@@ -82,7 +83,8 @@ async def write_seed(
     reset: bool = False,
     progress: Callable[[int], None] | None = None,
 ) -> GraphCounts:
-    await store.apply_schema()
+    # The slug keys now; the other indexes once the writes are done (see Store.apply_schema).
+    await store.apply_schema(indexes=False)
     if reset:
         await clear_graph(store)
 
@@ -101,8 +103,16 @@ async def write_seed(
     # Each batch's rows are built when a transaction slot frees up, while the engine writes the others.
     exercises = bundle.exercises
     batches = (exercise_rows(exercises[start : start + batch_size]) for start in range(0, len(exercises), batch_size))
-    await store.write_each(statement, batches, progress=progress)
-    await send(Q.LINK_VARIATIONS, [{"exercise": x.slug, "base": x.variation_of} for x in bundle.exercises])
+    unlinked = await store.write_each(statement, batches, progress=progress)
+    if first_load:
+        # Created exercises are linked to a base already written; only the rest are left for the second pass.
+        links = unlinked
+        if progress:
+            progress(len(exercises) - len(links))
+    else:
+        links = [{"exercise": x.slug, "base": x.variation_of} for x in exercises]
+    await send(Q.LINK_VARIATIONS, links)
+    await store.apply_schema()
     return await graph_counts(store)
 
 

