@@ -201,6 +201,34 @@ async def test_a_load_builds_the_read_indexes_after_its_writes(store: Store) -> 
     assert wanted.slug in {hit.slug for hit in await search(store, wanted.name, 5)}
 
 
+async def test_applying_the_schema_drops_the_indexes_no_statement_reads(store: Store) -> None:
+    _, listing, _ = READ_INDEXES[store.engine]
+    earlier = {
+        "neo4j": (
+            [
+                "CREATE INDEX exercise_difficulty FOR (n:Exercise) ON (n.difficulty)",
+                "CREATE INDEX exercise_category FOR (n:Exercise) ON (n.category)",
+            ],
+            {"exercise_difficulty", "exercise_category"},
+        ),
+        "falkordb": (
+            ["CREATE INDEX FOR (n:Exercise) ON (n.difficulty)", "CREATE INDEX FOR (n:Exercise) ON (n.category)"],
+            {"Exercise.difficulty", "Exercise.category"},
+        ),
+    }
+    statements, names = earlier[store.engine]
+
+    async def index_names() -> set[str]:
+        return {row["name"] for row in await store._run(listing, {}, write=False)}
+
+    for statement in statements:  # what a graph from an earlier version has
+        await store._run(statement, {}, write=True)
+    assert await index_names() >= names
+    await store.apply_schema()
+    assert not await index_names() & names
+    await store.apply_schema()  # and again, with nothing left to drop
+
+
 async def test_a_failed_batch_stops_the_load_and_is_raised(store: Store) -> None:
     bundle = synthetic_bundle(200, seed=5)
     await write_seed(store, replace(bundle, exercises=bundle.exercises[:10]), batch_size=10)

@@ -68,7 +68,8 @@ class FalkorDBStore(Store):
             try:
                 await self._run(statement, {}, write=True)
             except StoreError as e:
-                if "already indexed" not in str(e):
+                # Creating an index that exists, or dropping one that does not, leaves the schema as declared.
+                if "already indexed" not in str(e) and "no such index" not in str(e):
                     raise
         if name is not Q.SCHEMA:
             return
