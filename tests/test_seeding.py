@@ -191,6 +191,7 @@ async def test_a_load_builds_the_read_indexes_after_its_writes(store: Store) -> 
 
     for statement in drops:  # as in a new database, before its first load
         await store._run(statement, {}, write=True)
+        await store.await_indexes()  # the embedded engine applies each change in the background
     assert not await indexes() & read_indexes
 
     bundle = synthetic_bundle(300, seed=3)
@@ -223,6 +224,7 @@ async def test_applying_the_schema_drops_the_indexes_no_statement_reads(store: S
 
     for statement in statements:  # what a graph from an earlier version has
         await store._run(statement, {}, write=True)
+        await store.await_indexes()
     assert await index_names() >= names
     await store.apply_schema()
     assert not await index_names() & names

@@ -71,6 +71,8 @@ class FalkorDBStore(Store):
                 # Creating an index that exists, or dropping one that does not, leaves the schema as declared.
                 if "already indexed" not in str(e) and "no such index" not in str(e):
                     raise
+            # The engine rebuilds a label's index in the background after each change; the next change waits.
+            await self.await_indexes()
         if name is not Q.SCHEMA:
             return
         # Unique constraints are a server command rather than Cypher, so they are created here.
