@@ -60,12 +60,12 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         app.state.store = store or await open_store(settings)
         try:
             if store is None:
-                # The slug keys first; an empty embedded graph is seeded before the other indexes exist, as a
+                # The slug keys first; an empty embedded graph is seeded before the read indexes exist, as a
                 # load builds those after its writes.
-                await app.state.store.apply_schema(indexes=False)
+                await app.state.store.apply_keys()
                 if settings.engine == "falkordb" and settings.seed_if_empty:
                     await seed_if_empty(app.state.store, settings)
-                await app.state.store.apply_schema()
+                await app.state.store.apply_indexes()
             yield
         finally:
             if store is None:

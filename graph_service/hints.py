@@ -27,7 +27,12 @@ async def _hint[T](store: Store, name: str, read: Callable[[], Awaitable[T]], *,
     if fresh or name not in reading:
         task = asyncio.ensure_future(read())
         reading[name] = (time.monotonic(), task)
-        task.add_done_callback(lambda done: reading.pop(name) if reading.get(name, (0, None))[1] is done else None)
+
+        def forget(done: "asyncio.Future[Any]") -> None:
+            if reading.get(name, (0.0, None))[1] is done:  # unless a fresh read has taken its place since
+                del reading[name]
+
+        task.add_done_callback(forget)
     started, under_way = reading[name]
     # Shielded: one caller going away does not cancel the read the others wait for.
     value: T = await asyncio.shield(under_way)

@@ -183,27 +183,32 @@ READ_INDEXES = {
 }
 
 
-async def test_a_load_builds_the_read_indexes_after_its_writes(store: Store) -> None:
-    drops, listing, read_indexes = READ_INDEXES[store.engine]
+async def listed_indexes(store: Store) -> set[tuple[str, str]]:
+    """(name, type) of every index the engine lists."""
+    listing = READ_INDEXES[store.engine][1]
+    return {(row["name"], row["type"]) for row in await store._run(listing, {}, write=False)}
 
-    async def indexes() -> set[tuple[str, str]]:
-        return {(row["name"], row["type"]) for row in await store._run(listing, {}, write=False)}
 
-    for statement in drops:  # as in a new database, before its first load
+async def change_indexes(store: Store, statements: list[str]) -> None:
+    for statement in statements:
         await store._run(statement, {}, write=True)
         await store.await_indexes()  # the embedded engine applies each change in the background
-    assert not await indexes() & read_indexes
+
+
+async def test_a_load_builds_the_read_indexes_after_its_writes(store: Store) -> None:
+    drops, _, read_indexes = READ_INDEXES[store.engine]
+    await change_indexes(store, drops)  # as in a new database, before its first load
+    assert not await listed_indexes(store) & read_indexes
 
     bundle = synthetic_bundle(300, seed=3)
     await write_seed(store, bundle, batch_size=40)
-    assert await indexes() >= read_indexes
+    assert await listed_indexes(store) >= read_indexes
     assert await store.read(Q.PENDING_INDEXES) == []  # built, not still building
     wanted = bundle.exercises[123]
     assert wanted.slug in {hit.slug for hit in await search(store, wanted.name, 5)}
 
 
 async def test_applying_the_schema_drops_the_indexes_no_statement_reads(store: Store) -> None:
-    _, listing, _ = READ_INDEXES[store.engine]
     earlier = {
         "neo4j": (
             [
@@ -220,11 +225,9 @@ async def test_applying_the_schema_drops_the_indexes_no_statement_reads(store: S
     statements, names = earlier[store.engine]
 
     async def index_names() -> set[str]:
-        return {row["name"] for row in await store._run(listing, {}, write=False)}
+        return {name for name, _ in await listed_indexes(store)}
 
-    for statement in statements:  # what a graph from an earlier version has
-        await store._run(statement, {}, write=True)
-        await store.await_indexes()
+    await change_indexes(store, statements)  # what a graph from an earlier version has
     assert await index_names() >= names
     await store.apply_schema()
     assert not await index_names() & names

@@ -83,8 +83,8 @@ async def write_seed(
     reset: bool = False,
     progress: Callable[[int], None] | None = None,
 ) -> GraphCounts:
-    # The slug keys now; the other indexes once the writes are done (see Store.apply_schema).
-    await store.apply_schema(indexes=False)
+    # The slug keys now; the read indexes once the writes are done (see Store.apply_indexes).
+    await store.apply_keys()
     if reset:
         await clear_graph(store)
 
@@ -112,7 +112,7 @@ async def write_seed(
     else:
         links = [{"exercise": x.slug, "base": x.variation_of} for x in exercises]
     await send(Q.LINK_VARIATIONS, links)
-    await store.apply_schema()
+    await store.apply_indexes()
     return await graph_counts(store)
 
 

@@ -89,14 +89,20 @@ class Store(ABC):
             raise failed[0]
         return returned
 
-    async def apply_schema(self, *, indexes: bool = True) -> None:
-        """Create the slug keys and, unless `indexes` is false, the other indexes, then wait until every index
-        serves reads. Safe to run again. A load passes False first and True once its writes are done, so a new
-        graph builds those indexes once from its nodes instead of updating them batch by batch."""
+    async def apply_schema(self) -> None:
+        """Create the slug keys and the read indexes, then wait until every index serves reads; safe to run again."""
+        await self.apply_keys()
+        await self.apply_indexes()
+
+    async def apply_keys(self) -> None:
+        """The unique slug constraints, which every load and lookup by slug needs before anything is written."""
         await self._apply_statements(Q.SCHEMA)
-        if indexes:
-            await self._apply_statements(Q.INDEXES)
-            await self.await_indexes()
+
+    async def apply_indexes(self) -> None:
+        """The read indexes, created where missing, then waited for. A load calls this after its writes, so a new
+        graph builds them once from its nodes instead of updating them batch by batch."""
+        await self._apply_statements(Q.INDEXES)
+        await self.await_indexes()
 
     async def _apply_statements(self, name: Q) -> None:
         for statement in self.queries.schema_statements(name):
