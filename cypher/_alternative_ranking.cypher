@@ -1,6 +1,6 @@
-// Fragment: rank the candidate exercises `alt` of the source `src` (one row each) by the alternatives score,
-// keep those passing the $available and $max_rank filters, and return the first $first with what they share
-// and the sizes of the source's target and muscle lists (the callers' score bounds need them).
+// Fragment: rank the candidate exercises `alt` of the source `src` (one row each) by the alternatives score and
+// keep the first $first passing the $available and $max_rank filters, as `e` with what it shares with the source
+// (`alternative_rows` and `alternative_map` return them).
 WITH src, alt,
      CASE WHEN src.category IN ['stretching', 'mobility'] THEN 1 WHEN src.category = 'cardio' THEN 2 ELSE 0 END AS kind
 WHERE kind = CASE WHEN alt.category IN ['stretching', 'mobility'] THEN 1 WHEN alt.category = 'cardio' THEN 2 ELSE 0 END
@@ -23,5 +23,3 @@ WITH alt, same_family, shared_targets, st, sm,
 ORDER BY score DESC, alt.name, alt.slug
 LIMIT $first
 WITH alt AS e, score, shared_targets, shared_secondary, same_family, st, sm
-RETURN score, shared_targets, shared_secondary, same_family, size(st) AS source_targets, size(sm) AS source_muscles,
-       {{exercise_fields}}

@@ -3,7 +3,7 @@
 // where overlap(A, B) = |A ∩ B| / |A ∪ B|. Candidates hit at least one source target (as target or secondary)
 // and belong to the same kind of work (training, flexibility or conditioning). Ties: name, then slug.
 // Muscle, equipment and family keys are the lists refresh_exercise_keys keeps on each exercise.
-MATCH (src:Exercise {slug: $slug})-[:TARGETS]->(:Muscle)<-[:TARGETS|WORKS_SECONDARY]-(alt:Exercise)
-WHERE alt <> src
-WITH DISTINCT src, alt
+MATCH (src:Exercise {slug: $slug})
+{{alternative_candidates}}
 {{alternative_ranking}}
+{{alternative_rows}}

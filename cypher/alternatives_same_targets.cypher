@@ -11,3 +11,4 @@ OPTIONAL MATCH (alt:Exercise)
 WHERE alt.profile_key >= head + '|' AND alt.profile_key < head + '}' AND alt <> src
 WITH src, collect(alt) AS found
 {{rank_with_kin}}
+{{alternative_rows}}

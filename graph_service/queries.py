@@ -42,6 +42,8 @@ class Q(StrEnum):
     EXERCISES_COUNT = "exercises_count"
     EXERCISES_BY_SLUGS = "exercises_by_slugs"
     EXERCISE_LINKS = "exercise_links"
+    EXERCISE_PAGE = "exercise_page"
+    EXERCISE_PAGE_NEAR = "exercise_page_near"
     ALTERNATIVES = "alternatives"
     ALTERNATIVES_NEAR = "alternatives_near"
     ALTERNATIVES_SAME_TARGETS = "alternatives_same_targets"

@@ -41,17 +41,30 @@ def other_targets_bound(targets: int) -> float:
     return 0.6 * targets / (targets + 1) + 0.25
 
 
-async def ranked_alternatives(store: Store, params: dict[str, Any], *, small_graph: int = SMALL_GRAPH) -> list[Row]:
+async def scores_every_candidate(store: Store, small_graph: int | None = None) -> bool:
+    """Whether the graph is small enough (below `small_graph`, by default SMALL_GRAPH, exercises) that alternatives
+    are ranked from every candidate at once."""
+    limit = SMALL_GRAPH if small_graph is None else small_graph
+    return bool(limit) and await exercise_count_hint(store) < limit
+
+
+async def ranked_alternatives(
+    store: Store, params: dict[str, Any], *, small_graph: int | None = None, near: list[Row] | None = None
+) -> list[Row]:
     """The first alternatives of cypher/alternatives.cypher, looked up near the source's profile when that
-    provably gives the same answer: the last one kept must score above every exercise not looked up."""
+    provably gives the same answer: the last one kept must score above every exercise not looked up.
+
+    `near`: the rows of cypher/alternatives_near.cypher for these parameters when they have been read already
+    (the exercise page statement reads them); only what they cannot prove is read again."""
     first = params["first"]
     if not first:
         return []
-    if small_graph and await exercise_count_hint(store) < small_graph:
-        return await store.read(Q.ALTERNATIVES, params)
-    rows = await store.read(Q.ALTERNATIVES_NEAR, params)
-    if _proven(rows, first, lambda t, m: unseen_score_bound(t, m, NEAR_DISTANCE)):
-        return rows
+    if near is None:
+        if await scores_every_candidate(store, small_graph):
+            return await store.read(Q.ALTERNATIVES, params)
+        near = await store.read(Q.ALTERNATIVES_NEAR, params)
+    if _proven(near, first, lambda t, m: unseen_score_bound(t, m, NEAR_DISTANCE)):
+        return near
     rows = await store.read(Q.ALTERNATIVES_SAME_TARGETS, params)
     if _proven(rows, first, lambda t, m: other_targets_bound(t)):
         return rows

@@ -5,9 +5,11 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
+import pytest
 import pytest_asyncio
 from api_client import Api, api_for
 
+from graph_service import ranking
 from graph_service.config import Settings
 from graph_service.seeding import SeedBundle
 from graph_service.store import Store
@@ -380,3 +382,58 @@ async def test_unknown_equipment_never_counts_as_available(store: Store, setting
     assert "mystery-hinge" in [n["slug"] for n in everything]
     assert "mystery-hinge" not in [n["slug"] for n in page]
     assert "mystery-hinge" not in [a["exercise"]["slug"] for a in alts["alternatives"]]
+
+
+PAGE_PARTS = """
+  alternatives(first: 5, availableEquipment: $available) { score sameFamily exercise { slug name difficulty } }
+  related(first: 4) { kind slug name total exercises { slug name category } }
+"""
+READ_AHEAD = "query($s: String!, $available: [String!]) { exercise(slug: $s) { slug name targets { slug } %s } }"
+FIELD_BY_FIELD = READ_AHEAD % f"... @include(if: true) {{{PAGE_PARTS}}}"
+READ_AHEAD %= PAGE_PARTS
+
+
+async def answer_and_statements(api: Api, query: str, variables: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    read, names = api.store.read, []
+
+    async def noted(name: Any, *args: Any, **kwargs: Any) -> Any:
+        names.append(str(name))
+        return await read(name, *args, **kwargs)
+
+    api.store.read = noted  # type: ignore[method-assign]
+    try:
+        return await api.data(query, variables), names
+    finally:
+        del api.store.read
+
+
+async def test_an_exercise_page_is_one_statement_and_answers_as_its_fields_do(
+    api: Api, knowledge_base: SeedBundle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    slugs = ["barbell-hip-thrust", *(e.slug for e in knowledge_base.exercises[::25])]
+    await api.data(READ_AHEAD, {"s": slugs[0], "available": ["barbell"]})  # the known slugs are read
+    for near in (False, True):
+        # A graph below SMALL_GRAPH exercises scores every candidate; at 0 the page looks alternatives up near the
+        # source's profile and proves them, as a large graph does.
+        monkeypatch.setattr(ranking, "SMALL_GRAPH", 0 if near else ranking.SMALL_GRAPH)
+        for slug in slugs:
+            for available in (None, ["body-weight", "dumbbell", "bench"]):
+                variables = {"s": slug, "available": available}
+                read_ahead, statements = await answer_and_statements(api, READ_AHEAD, variables)
+                field_by_field, apart = await answer_and_statements(api, FIELD_BY_FIELD, variables)
+                assert read_ahead == field_by_field, variables
+                assert read_ahead["exercise"]["related"], variables
+                assert statements[0] == ("exercise_page_near" if near else "exercise_page"), statements
+                assert "exercises_by_slugs" in apart and "related" in apart, apart
+                if not near:
+                    assert statements == ["exercise_page"]
+                    assert len(apart) == 3, apart
+    # A field asked twice is answered by its own resolver each time.
+    twice = await api.data("""{ exercise(slug: "barbell-hip-thrust") {
+      two: alternatives(first: 2) { exercise { slug } } five: alternatives(first: 5) { exercise { slug } } } }""")
+    assert len(twice["exercise"]["two"]) == 2
+    assert twice["exercise"]["two"] == twice["exercise"]["five"][:2]
+    # What the page cannot check is left to the field, which names it.
+    err = await api.error(READ_AHEAD, {"s": "barbell-hip-thrust", "available": ["anti-gravity-boots"]})
+    assert "anti-gravity-boots" in err["message"]
+    assert await api.data(READ_AHEAD, {"s": "no-such-exercise", "available": None}) == {"exercise": None}

@@ -12,6 +12,7 @@ from graph_service.seeding import clear_graph, load_seed, write_seed
 from graph_service.store import open_store
 
 NO_FILTER = dict.fromkeys(FILTER_PARAMS)
+PAGE_PARTS = {"slug": "barbell-hip-thrust", "available": None, "max_rank": None}
 READS: list[tuple[Q, dict[str, Any]]] = [
     (Q.EXERCISES_PAGE, {**NO_FILTER, "sort": "NAME", "after": None, "limit": 50}),
     (Q.EXERCISES_PAGE_SORTED, {**NO_FILTER, "targets": ["glutes"], "sort": "NAME", "after": None, "limit": 50}),
@@ -45,8 +46,10 @@ READS: list[tuple[Q, dict[str, Any]]] = [
     (Q.ALTERNATIVES, {"slug": "barbell-hip-thrust", "first": 10, "available": None, "max_rank": None}),
     (Q.ALTERNATIVES_NEAR, {"slug": "barbell-hip-thrust", "first": 3, "available": None, "max_rank": None}),
     (Q.ALTERNATIVES_SAME_TARGETS, {"slug": "barbell-hip-thrust", "first": 5, "available": None, "max_rank": 1}),
-    (Q.RELATED, {"slug": "glute-bridge", "first": 3, "walk_limit": 1000}),
-    (Q.RELATED, {"slug": "glute-bridge", "first": 3, "walk_limit": 0}),
+    (Q.RELATED, {"slug": "glute-bridge", "related_first": 3, "walk_limit": 1000}),
+    (Q.EXERCISE_PAGE, {**PAGE_PARTS, "first": 5, "related_first": 3, "walk_limit": 1000}),
+    (Q.EXERCISE_PAGE_NEAR, {**PAGE_PARTS, "first": 3, "related_first": 2, "walk_limit": 0}),
+    (Q.RELATED, {"slug": "glute-bridge", "related_first": 3, "walk_limit": 0}),
     (Q.FACETS, NO_FILTER),
     (Q.MUSCLES, {"slugs": None}),
     (Q.EQUIPMENT, {"slugs": None}),

@@ -4,6 +4,7 @@ both engines, over a synthetic graph where popular profiles repeat (so the looku
 the fallback."""
 
 from collections import Counter
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -87,10 +88,38 @@ async def test_near_lookups_rank_exactly_as_scoring_every_candidate(synthetic_st
 async def test_related_read_in_name_order_equals_related_walked(synthetic_store: Store) -> None:
     bundle = synthetic_bundle(GRAPH_SIZE, seed=11)
     for x in bundle.exercises[::97]:
-        walked = await synthetic_store.read(Q.RELATED, {"slug": x.slug, "first": 5, "walk_limit": 10**9})
-        indexed = await synthetic_store.read(Q.RELATED, {"slug": x.slug, "first": 5, "walk_limit": 0})
+        walked = await synthetic_store.read(Q.RELATED, {"slug": x.slug, "related_first": 5, "walk_limit": 10**9})
+        indexed = await synthetic_store.read(Q.RELATED, {"slug": x.slug, "related_first": 5, "walk_limit": 0})
         assert walked == indexed
         groups = {(r["relation"], r["group_slug"]) for r in walked}
         expected = {("TRAINS", x.body_part)} | {("USES", q) for q in x.equipment} | {("TARGETS", t) for t in x.targets}
         assert groups == expected
         assert all(r["total"] > 0 and r["slug"] is not None for r in walked if r["group_slug"] == x.targets[0])
+
+
+def flat(alternative: dict[str, Any]) -> dict[str, Any]:
+    return {**{k: v for k, v in alternative.items() if k != "exercise"}, **alternative["exercise"]}
+
+
+async def test_the_page_statement_answers_as_the_statements_it_joins(synthetic_store: Store) -> None:
+    bundle = synthetic_bundle(GRAPH_SIZE, seed=11)
+    filters = [(None, None), (["body-weight", "dumbbell", "bench"], None), (None, 1)]
+    for x, (available, max_rank), walk in zip(bundle.exercises[::53], filters * 20, [0, 30, 10**9] * 20, strict=False):
+        params = {"slug": x.slug, "first": 5, "available": available, "max_rank": max_rank}
+        page = {**params, "related_first": 4, "walk_limit": walk}
+        [row] = await synthetic_store.read(Q.EXERCISE_PAGE, page)
+        [near] = await synthetic_store.read(Q.EXERCISE_PAGE_NEAR, page)
+        assert [flat(a) for a in row["alternatives"]] == await synthetic_store.read(Q.ALTERNATIVES, params)
+        assert [flat(a) for a in near["alternatives"]] == await synthetic_store.read(Q.ALTERNATIVES_NEAR, params)
+        related = await synthetic_store.read(Q.RELATED, page)
+        assert row["related"] == near["related"]
+        group = ("relation", "group_slug", "group_name", "total")
+        assert {tuple(g[k] for k in group) for g in row["related"]} == {tuple(r[k] for k in group) for r in related}
+        members = sorted((g["group_slug"], e["slug"], e["name"]) for g in row["related"] for e in g["exercises"])
+        assert members == sorted((r["group_slug"], r["slug"], r["name"]) for r in related if r["slug"] is not None)
+        [exercise] = await synthetic_store.read(Q.EXERCISES_BY_SLUGS, {"slugs": [x.slug]})
+        assert {k: row[k] for k in exercise} == exercise
+    # A part asked for 0 is not read, and an unknown slug has no page.
+    [row] = await synthetic_store.read(Q.EXERCISE_PAGE, {**page, "first": 0, "related_first": 0})
+    assert (row["slug"], row["alternatives"], row["related"]) == (x.slug, [], [])
+    assert await synthetic_store.read(Q.EXERCISE_PAGE, {**page, "slug": "no-such-exercise"}) == []

@@ -1,5 +1,8 @@
 """Alternatives: exercises that hit the same muscles, ranked by the score in cypher/alternatives.cypher."""
 
+import asyncio
+from typing import Any
+
 import strawberry
 
 from graph_service.api import limits
@@ -29,8 +32,9 @@ class Alternative:
 
     @strawberry.field(description="A sentence explaining the match.")
     async def reason(self, info: Ctx) -> str:
-        targets = [m.name.lower() for m in await self.shared_targets(info)]
-        others = [m.name.lower() for m in await self.shared_secondary(info)]
+        # Both lists in one go, so their muscles are read in one batch.
+        shared = await asyncio.gather(self.shared_targets(info), self.shared_secondary(info))
+        targets, others = ([m.name.lower() for m in muscles] for muscles in shared)
         parts = []
         if targets:
             parts.append(f"Targets the same {_join(targets)}")
@@ -61,6 +65,34 @@ def _alternative(row: Row) -> Alternative:
     )
 
 
+async def alternative_params(
+    info: Ctx, slug: str, first: int, available_equipment: list[str] | None, max_difficulty: Difficulty | None
+) -> dict[str, Any]:
+    """The statement parameters of an alternatives question, checked (BadInput names what is wrong)."""
+    if not 0 <= first <= limits.MAX_ALTERNATIVES:
+        raise BadInput(f"first: between 0 and {limits.MAX_ALTERNATIVES}")
+    available = check_slugs("availableEquipment", available_equipment)
+    await reject_unknown(info, {"available": available})
+    return {
+        "slug": slug,
+        "first": first,
+        "available": available,
+        "max_rank": DIFFICULTY_RANK[max_difficulty] if max_difficulty else None,
+    }
+
+
+def answer_key(params: dict[str, Any]) -> tuple[Any, ...]:
+    """What an alternatives answer is kept under in the request's `prefetched` answers."""
+    available = params["available"]
+    return (
+        "alternatives",
+        params["slug"],
+        params["first"],
+        None if available is None else tuple(available),
+        params["max_rank"],
+    )
+
+
 async def find_alternatives(
     info: Ctx,
     slug: str,
@@ -68,17 +100,15 @@ async def find_alternatives(
     available_equipment: list[str] | None,
     max_difficulty: Difficulty | None,
 ) -> list[Alternative]:
-    if not 0 <= first <= limits.MAX_ALTERNATIVES:
-        raise BadInput(f"first: between 0 and {limits.MAX_ALTERNATIVES}")
-    available = check_slugs("availableEquipment", available_equipment)
-    await reject_unknown(info, {"available": available})
-    params = {
-        "slug": slug,
-        "first": first,
-        "available": available,
-        "max_rank": DIFFICULTY_RANK[max_difficulty] if max_difficulty else None,
-    }
-    rows = await ranked_alternatives(info.context.store, params)
+    params = await alternative_params(info, slug, first, available_equipment, max_difficulty)
+    # The exercise page statement may have read them already: exact, or near lookups still to be proven.
+    match info.context.prefetched.get(answer_key(params)):
+        case (rows, True):
+            pass
+        case (near, False):
+            rows = await ranked_alternatives(info.context.store, params, near=near)
+        case _:
+            rows = await ranked_alternatives(info.context.store, params)
     if not rows and await info.context.exercises.load(slug) is None:
         raise NotFound(f"no exercise with slug {slug!r}")
     return [_alternative(r) for r in rows]

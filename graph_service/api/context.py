@@ -1,6 +1,7 @@
 """The per-request context: the shared store and fresh DataLoaders (a loader must never outlive a request)."""
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from strawberry.dataloader import DataLoader
 
@@ -37,6 +38,8 @@ class Context:
     equipment: DataLoader[str, Row | None] = field(init=False)
     body_parts: DataLoader[str, Row | None] = field(init=False)
     facts: DataLoader[str, ExerciseFacts | None] = field(init=False)
+    # Answers read ahead of their fields (graph_service.api.page), keyed by the field and its arguments.
+    prefetched: dict[tuple[Any, ...], Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.links = _loader(self.store, Q.EXERCISE_LINKS)

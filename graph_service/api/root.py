@@ -9,6 +9,7 @@ from graph_service.api import limits
 from graph_service.api.alternatives import Alternative, find_alternatives
 from graph_service.api.facets import Facets, facets_for
 from graph_service.api.listing import ExerciseConnection, ExerciseFilter, ExerciseQuery, ExerciseSort
+from graph_service.api.page import load_exercise
 from graph_service.api.types import BodyPart, Ctx, Equipment, Exercise, Muscle
 from graph_service.errors import BadInput
 from graph_service.model import Difficulty
@@ -33,7 +34,7 @@ def _slug(slug: str) -> str:
 class Query:
     @strawberry.field(description="One exercise by slug, or null when there is none.")
     async def exercise(self, info: Ctx, slug: str) -> Exercise | None:
-        row = await info.context.exercises.load(_slug(slug))
+        row = await load_exercise(info, _slug(slug))
         return Exercise.from_row(row) if row else None
 
     @strawberry.field(description="Exercises matching a filter, a page at a time (default 20, at most 100).")

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry import Info
 
+from graph_service.api import limits
 from graph_service.api.context import Context
 from graph_service.cards.faq import faq as generate_faq
 from graph_service.cards.render import render_card
@@ -239,7 +240,7 @@ class Exercise:
     async def alternatives(
         self,
         info: Ctx,
-        first: int = 5,
+        first: int = limits.DEFAULT_ALTERNATIVES,
         available_equipment: list[str] | None = None,
         max_difficulty: Difficulty | None = None,
     ) -> list[Annotated["Alternative", strawberry.lazy("graph_service.api.alternatives")]]:
@@ -258,7 +259,7 @@ class Exercise:
         return render_card(facts, base_url=info.context.settings.card_base_url) if facts else None
 
     @strawberry.field(description="Link groups: more exercises for its body part, its equipment, its target muscles.")
-    async def related(self, info: Ctx, first: int = 5) -> list[RelatedGroup]:
+    async def related(self, info: Ctx, first: int = limits.DEFAULT_RELATED) -> list[RelatedGroup]:
         from graph_service.api.related import related_groups
 
         return await related_groups(info, self.slug, first)

@@ -1,0 +1,5 @@
+// Fragment: every candidate alternative `alt` of the source `src`, once each: the exercises that work one of its
+// target muscles, as target or secondary.
+MATCH (src)-[:TARGETS]->(:Muscle)<-[:TARGETS|WORKS_SECONDARY]-(alt:Exercise)
+WHERE alt <> src
+WITH DISTINCT src, alt
