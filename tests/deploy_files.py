@@ -73,8 +73,12 @@ def _copy(stage: list[dockerfile.Command], workdir: Path) -> None:
         for source in sources:
             path = PROJECT_ROOT / source
             if path.is_dir():
-                shutil.copytree(path, target if len(sources) == 1 else target / path.name, dirs_exist_ok=True,
-                                ignore=shutil.ignore_patterns("__pycache__"))
+                shutil.copytree(
+                    path,
+                    target if len(sources) == 1 else target / path.name,
+                    dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("__pycache__"),
+                )
             else:
                 target.mkdir(parents=True, exist_ok=True)
                 shutil.copy(path, target / path.name)

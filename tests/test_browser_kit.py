@@ -119,8 +119,13 @@ async def test_muscles_worked_by_a_list_of_exercises(mini_store: Store) -> None:
     rows = await run_browser_query(mini_store, "muscles_worked")  # hip thrust, goblet squat, push-up
     worked = {r["slug"]: (r["target_of"], r["secondary_in"]) for r in rows}
     assert worked == {
-        "glutes": (1, 1), "quadriceps": (1, 1), "pectorals": (1, 0),
-        "hamstrings": (0, 1), "abs": (0, 1), "triceps": (0, 1), "front-deltoids": (0, 1),
+        "glutes": (1, 1),
+        "quadriceps": (1, 1),
+        "pectorals": (1, 0),
+        "hamstrings": (0, 1),
+        "abs": (0, 1),
+        "triceps": (0, 1),
+        "front-deltoids": (0, 1),
     }
     assert [r["slug"] for r in rows[:3]] == ["glutes", "quadriceps", "pectorals"]
     glutes = rows[0]
@@ -134,7 +139,9 @@ async def test_muscles_with_fewest_exercises_for_equipment(mini_store: Store, mi
     assert len(rows) == every_muscle and {r["equipment"] for r in rows} == {"Dumbbell"}
     # the goblet squat is the only dumbbell exercise: it targets quadriceps and works glutes and abs
     assert [(r["slug"], r["target_of"], r["works"]) for r in rows[-3:]] == [
-        ("abs", 0, 1), ("glutes", 0, 1), ("quadriceps", 1, 1),
+        ("abs", 0, 1),
+        ("glutes", 0, 1),
+        ("quadriceps", 1, 1),
     ]
     assert rows[-1]["examples"] == ["Goblet Squat"]
     assert all(r["target_of"] == r["works"] == 0 for r in rows[:-3])
@@ -171,8 +178,12 @@ async def test_neighbourhood_of_one_exercise(mini_store: Store) -> None:
     assert {r["e"]["slug"] for r in rows} == {"barbell-hip-thrust"}
     edges = {(r["r"][1], r["n"]["slug"]) for r in rows}
     assert edges == {
-        ("TARGETS", "glutes"), ("WORKS_SECONDARY", "hamstrings"), ("WORKS_SECONDARY", "quadriceps"),
-        ("USES", "barbell"), ("TRAINS", "legs"), ("VARIATION_OF", "glute-bridge"),
+        ("TARGETS", "glutes"),
+        ("WORKS_SECONDARY", "hamstrings"),
+        ("WORKS_SECONDARY", "quadriceps"),
+        ("USES", "barbell"),
+        ("TRAINS", "legs"),
+        ("VARIATION_OF", "glute-bridge"),
     }
     muscles_in = {r["n"]["slug"]: r["b"]["slug"] for r in rows if r["b"] is not None}
     assert muscles_in == {"glutes": "legs", "hamstrings": "legs", "quadriceps": "legs"}
