@@ -28,7 +28,10 @@ async def load_exercise(info: Ctx, slug: str) -> Row | None:
     """The exercise row (facts and relations) of `slug`; its alternatives and related groups read along with it
     when the query asks for them."""
     context, store = info.context, info.context.store
-    asked = _asked_once(info.selected_fields[0].selections)
+    # The field may be written more than once under one response key; their selections merge.
+    asked = _asked_once(
+        s for field in info.selected_fields if isinstance(field, SelectedField) for s in field.selections
+    )
     alternative_params = await _alternative_params(info, slug, asked.get("alternatives"))
     related_first = _related_first(asked.get("related"))
     if alternative_params is None and related_first is None:
