@@ -1,7 +1,7 @@
 """Alternatives: exercises that hit the same muscles, ranked by the score in cypher/alternatives.cypher."""
 
 import asyncio
-from typing import Any
+from typing import Any, NamedTuple
 
 import strawberry
 
@@ -81,6 +81,13 @@ async def alternative_params(
     }
 
 
+class ReadAhead(NamedTuple):
+    """Alternatives read by the exercise page statement: `exact`, or near lookups the ranking must still prove."""
+
+    rows: list[Row]
+    exact: bool
+
+
 def answer_key(params: dict[str, Any]) -> tuple[Any, ...]:
     """What an alternatives answer is kept under in the request's `prefetched` answers."""
     available = params["available"]
@@ -102,13 +109,11 @@ async def find_alternatives(
 ) -> list[Alternative]:
     params = await alternative_params(info, slug, first, available_equipment, max_difficulty)
     # The exercise page statement may have read them already: exact, or near lookups still to be proven.
-    match info.context.prefetched.get(answer_key(params)):
-        case (rows, True):
-            pass
-        case (near, False):
-            rows = await ranked_alternatives(info.context.store, params, near=near)
-        case _:
-            rows = await ranked_alternatives(info.context.store, params)
+    read: ReadAhead | None = info.context.prefetched.get(answer_key(params))
+    if read is not None and read.exact:
+        rows = read.rows
+    else:
+        rows = await ranked_alternatives(info.context.store, params, near=read.rows if read else None)
     if not rows and await info.context.exercises.load(slug) is None:
         raise NotFound(f"no exercise with slug {slug!r}")
     return [_alternative(r) for r in rows]

@@ -56,7 +56,7 @@ async def load_exercise(info: Ctx, slug: str) -> Row | None:
     context.links.prime(slug, row)
     if alternative_params is not None:
         flat = [{**{k: v for k, v in a.items() if k != "exercise"}, **a["exercise"]} for a in found_alternatives]
-        context.prefetched[alternatives.answer_key(alternative_params)] = (flat, not near)
+        context.prefetched[alternatives.answer_key(alternative_params)] = alternatives.ReadAhead(flat, exact=not near)
     if related_first is not None:
         context.prefetched[related.answer_key(slug, related_first)] = found_related
     return row
