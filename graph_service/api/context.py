@@ -1,6 +1,7 @@
 """The per-request context: the shared store and fresh DataLoaders (a loader must never outlive a request)."""
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from strawberry.dataloader import DataLoader
@@ -30,30 +31,41 @@ def _loader(
 
 @dataclass
 class Context:
+    """Loaders are made when a request first uses them: most requests need two or three of the six."""
+
     store: Store
     settings: Settings
-    exercises: DataLoader[str, Row | None] = field(init=False)
-    links: DataLoader[str, Row | None] = field(init=False)
-    muscles: DataLoader[str, Row | None] = field(init=False)
-    equipment: DataLoader[str, Row | None] = field(init=False)
-    body_parts: DataLoader[str, Row | None] = field(init=False)
-    facts: DataLoader[str, ExerciseFacts | None] = field(init=False)
     # Answers read ahead of their fields (graph_service.api.page), keyed by the field and its arguments.
     prefetched: dict[tuple[Any, ...], Any] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        self.links = _loader(self.store, Q.EXERCISE_LINKS)
-        # An exercise row carries its relations, so loading an exercise answers its links as well.
-        self.exercises = _loader(self.store, Q.EXERCISES_BY_SLUGS, also=self.links)
-        self.muscles = _loader(self.store, Q.MUSCLES)
-        self.equipment = _loader(self.store, Q.EQUIPMENT)
-        self.body_parts = _loader(self.store, Q.BODY_PARTS)
+    @cached_property
+    def links(self) -> DataLoader[str, Row | None]:
+        return _loader(self.store, Q.EXERCISE_LINKS)
 
+    @cached_property
+    def exercises(self) -> DataLoader[str, Row | None]:
+        # An exercise row carries its relations, so loading an exercise answers its links as well.
+        return _loader(self.store, Q.EXERCISES_BY_SLUGS, also=self.links)
+
+    @cached_property
+    def muscles(self) -> DataLoader[str, Row | None]:
+        return _loader(self.store, Q.MUSCLES)
+
+    @cached_property
+    def equipment(self) -> DataLoader[str, Row | None]:
+        return _loader(self.store, Q.EQUIPMENT)
+
+    @cached_property
+    def body_parts(self) -> DataLoader[str, Row | None]:
+        return _loader(self.store, Q.BODY_PARTS)
+
+    @cached_property
+    def facts(self) -> DataLoader[str, ExerciseFacts | None]:
         async def load_card_facts(slugs: list[str]) -> list[ExerciseFacts | None]:
             found = {f.slug: f for f in await load_facts(self.store, slugs)}
             return [found.get(slug) for slug in slugs]
 
-        self.facts = DataLoader(load_fn=load_card_facts)
+        return DataLoader(load_fn=load_card_facts)
 
     async def taxonomy(self, *, fresh: bool = False) -> dict[str, frozenset[str]]:
         """Known slugs per kind (muscle, equipment, bodyPart); `fresh` reads them again rather than trust the
