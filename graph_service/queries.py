@@ -40,6 +40,7 @@ class Q(StrEnum):
     EXERCISES_PAGE = "exercises_page"
     EXERCISES_PAGE_SORTED = "exercises_page_sorted"
     EXERCISES_COUNT = "exercises_count"
+    EXERCISES_COUNT_ONE = "exercises_count_one"
     EXERCISES_BY_SLUGS = "exercises_by_slugs"
     EXERCISE_LINKS = "exercise_links"
     EXERCISE_PAGE = "exercise_page"

@@ -437,3 +437,37 @@ async def test_an_exercise_page_is_one_statement_and_answers_as_its_fields_do(
     err = await api.error(READ_AHEAD, {"s": "barbell-hip-thrust", "available": ["anti-gravity-boots"]})
     assert "anti-gravity-boots" in err["message"]
     assert await api.data(READ_AHEAD, {"s": "no-such-exercise", "available": None}) == {"exercise": None}
+
+
+async def test_a_count_of_one_muscle_equipment_or_body_part_counts_its_edges(
+    api: Api, knowledge_base: SeedBundle
+) -> None:
+    query = """query($f: ExerciseFilter) { exercises(filter: $f, first: 1) { totalCount } }"""
+    exercises = knowledge_base.exercises
+    cases = (
+        [("targets", m.slug, sum(m.slug in x.targets for x in exercises)) for m in knowledge_base.muscles]
+        + [("equipment", q.slug, sum(q.slug in x.equipment for x in exercises)) for q in knowledge_base.equipment]
+        + [("bodyParts", b.slug, sum(b.slug == x.body_part for x in exercises)) for b in knowledge_base.body_parts]
+    )
+    assert any(expected > 5 for *_, expected in cases)
+    # A muscle no exercise works yet counts 0.
+    await api.store._run("CREATE (:Muscle {slug: 'serratus-posterior', name: 'Serratus Posterior'})", {}, write=True)
+    cases.append(("targets", "serratus-posterior", 0))
+    try:
+        for field, slug, expected in cases:
+            data, statements = await answer_and_statements(api, query, {"f": {field: [slug]}})
+            assert data["exercises"]["totalCount"] == expected, (field, slug)
+            assert "exercises_count_one" in statements, statements
+    finally:
+        await api.store._run("MATCH (m:Muscle {slug: 'serratus-posterior'}) DETACH DELETE m", {}, write=True)
+    # Anything more than one slug alone is counted exercise by exercise.
+    for f in ({"targets": ["glutes", "hamstrings"]}, {"targets": ["glutes"], "difficulties": ["BEGINNER"]}):
+        data, statements = await answer_and_statements(api, query, {"f": f})
+        assert "exercises_count" in statements and "exercises_count_one" not in statements, statements
+        glutes = [x for x in exercises if "glutes" in x.targets]
+        expected = (
+            sum("glutes" in x.targets or "hamstrings" in x.targets for x in exercises)
+            if "difficulties" not in f
+            else sum(x.difficulty == "beginner" for x in glutes)
+        )
+        assert data["exercises"]["totalCount"] == expected, f

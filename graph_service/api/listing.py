@@ -31,6 +31,8 @@ FILTER_PARAMS = (
     "equipment",
     "available",
 )
+# Filters whose single slug is counted by the edges into its node (cypher/exercises_count_one.cypher).
+COUNTED_EDGES = {"targets": "TARGETS", "equipment": "USES", "body_parts": "TRAINS"}
 TAXONOMY_KINDS = {
     "body_parts": "bodyPart",
     "targets": "muscle",
@@ -190,9 +192,13 @@ class ExerciseQuery:
 
 
 def count_statement(params: dict[str, Any]) -> tuple[Q, dict[str, Any]]:
-    """The statement counting the exercises a filter matches: with no filter, the label count the engines keep."""
-    if all(params[name] is None for name in FILTER_PARAMS):
+    """The statement counting the exercises a filter matches: with no filter, the label count the engines keep;
+    with one target muscle, piece of equipment or body part alone, the edges into it; otherwise each match."""
+    named = [name for name in FILTER_PARAMS if params[name] is not None]
+    if not named:
         return Q.EXERCISE_TOTAL, {}
+    if len(named) == 1 and named[0] in COUNTED_EDGES and len(params[named[0]]) == 1:
+        return Q.EXERCISES_COUNT_ONE, {"relation": COUNTED_EDGES[named[0]], "slug": params[named[0]][0]}
     return Q.EXERCISES_COUNT, params
 
 
