@@ -15,4 +15,4 @@ CALL {
   WHERE $relation = 'TRAINS'
   RETURN size([(b)<-[:TRAINS]-() | 1]) AS edges
 }
-RETURN sum(edges) AS total
+RETURN toInteger(sum(edges)) AS total
