@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from graph_service.queries import Q
-from graph_service.store import Store
+from graph_service.store import Row, Store
 
 WORD = re.compile(r"[a-z0-9]+")
 MAX_WORDS = 8
@@ -22,6 +22,8 @@ class Hit:
     slug: str
     name: str
     score: float
+    # An exercise hit's fields, as `cypher/_exercise_map.cypher` returns them; None for muscles and equipment.
+    exercise: Row | None = None
 
 
 def words(text: str) -> list[str]:
@@ -76,5 +78,13 @@ async def search(store: Store, text: str, limit: int) -> list[Hit]:
         key = (str(row["kind"]), str(row["slug"]))
         if key not in seen:
             seen.add(key)
-            hits.append(Hit(kind=key[0], slug=key[1], name=str(row["name"]), score=round(float(row["score"]), 4)))
+            hits.append(
+                Hit(
+                    kind=key[0],
+                    slug=key[1],
+                    name=str(row["name"]),
+                    score=round(float(row["score"]), 4),
+                    exercise=row.get("exercise"),
+                )
+            )
     return hits[:limit]

@@ -66,18 +66,18 @@ class Query:
         if not 0 <= first <= limits.MAX_SEARCH:
             raise BadInput(f"first: between 0 and {limits.MAX_SEARCH}")
         hits = await search_engine.search(info.context.store, text, first)
-        exercises = {e.slug: e for e in await Exercise.load_many(info, [h.slug for h in hits if h.kind == "Exercise"])}
         results: list[SearchResult] = []
         for h in hits:
-            node: Exercise | Muscle | Equipment | None
+            node: Exercise | Muscle | Equipment
             if h.kind == "Exercise":
-                node = exercises.get(h.slug)
+                # The hit carries the exercise's fields; its relations load only if the query asks for them.
+                assert h.exercise is not None
+                node = Exercise.from_row(h.exercise)
             elif h.kind == "Muscle":
                 node = Muscle(slug=h.slug, name=h.name)
             else:
                 node = Equipment(slug=h.slug, name=h.name)
-            if node is not None:
-                results.append(SearchResult(score=h.score, node=node))
+            results.append(SearchResult(score=h.score, node=node))
         return results
 
     @strawberry.field(description="Every muscle, by name.")
