@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmarks.synthetic import synthetic_bundle
+from graph_service.api.listing import FILTER_PARAMS
 from graph_service.model import profile_key
 from graph_service.queries import Q
 from graph_service.ranking import other_targets_bound, ranked_alternatives, unseen_score_bound
@@ -123,3 +124,34 @@ async def test_the_page_statement_answers_as_the_statements_it_joins(synthetic_s
     [row] = await synthetic_store.read(Q.EXERCISE_PAGE, {**page, "first": 0, "related_first": 0})
     assert (row["slug"], row["alternatives"], row["related"]) == (x.slug, [], [])
     assert await synthetic_store.read(Q.EXERCISE_PAGE, {**page, "slug": "no-such-exercise"}) == []
+
+
+def scans_every_exercise(operator: str) -> bool:
+    """A plan line (Store.plan) that reads every exercise node, or every node, rather than following edges or
+    seeking an index."""
+    name, _, reads = operator.partition(" | ")
+    name = name.replace(" ", "").lower()
+    return name.startswith("allnode") or (name.startswith("nodebylabelscan") and ":Exercise" in reads)
+
+
+async def test_statements_about_one_exercise_never_scan_every_exercise(synthetic_store: Store) -> None:
+    slug = synthetic_bundle(GRAPH_SIZE, seed=11).exercises[0].slug
+    alternative = {"slug": slug, "first": 5, "available": None, "max_rank": None}
+    statements: list[tuple[Q, dict[str, Any]]] = [
+        (Q.EXERCISES_BY_SLUGS, {"slugs": [slug]}),
+        (Q.EXERCISE_LINKS, {"slugs": [slug]}),
+        (Q.ALTERNATIVES, alternative),
+        (Q.ALTERNATIVES_NEAR, alternative),
+        (Q.ALTERNATIVES_SAME_TARGETS, alternative),
+        (Q.RELATED, {"slug": slug, "related_first": 5, "walk_limit": 40}),
+        (Q.EXERCISE_PAGE, {**alternative, "related_first": 5, "walk_limit": 40}),
+        (Q.EXERCISE_PAGE_NEAR, {**alternative, "related_first": 5, "walk_limit": 40}),
+        (Q.SEARCH, {"query": "press", "limit": 30}),
+    ]
+    for name, params in statements:
+        plan = await synthetic_store.plan(name, params)
+        assert plan, name
+        assert not [line for line in plan if scans_every_exercise(line)], (name, plan)
+    # The check itself recognises a scan when a plan has one.
+    listing = await synthetic_store.plan(Q.EXERCISES_COUNT, dict.fromkeys(FILTER_PARAMS))
+    assert [line for line in listing if scans_every_exercise(line)], listing

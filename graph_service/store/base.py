@@ -124,8 +124,16 @@ class Store(ABC):
     async def ping(self) -> None:
         await self.read(Q.PING)
 
+    async def plan(self, name: Q, params: Params | None = None) -> list[str]:
+        """The operators the engine plans for a library statement, without running it: one line each, the
+        operator's name, then what it reads (for example `NodeByLabelScan | e:Exercise`)."""
+        return await self._plan(self.queries[name], dict(params or {}))
+
     @abstractmethod
     async def _run(self, statement: str, params: dict[str, Any], *, write: bool) -> list[Row]: ...
+
+    @abstractmethod
+    async def _plan(self, statement: str, params: dict[str, Any]) -> list[str]: ...
 
     @abstractmethod
     async def close(self) -> None: ...

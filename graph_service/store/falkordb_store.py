@@ -63,6 +63,13 @@ class FalkorDBStore(Store):
         names = [column[1] for column in result.header]
         return [{name: _plain(value) for name, value in zip(names, row, strict=True)} for row in result.result_set]
 
+    async def _plan(self, statement: str, params: dict[str, Any]) -> list[str]:
+        try:
+            plan = await self._graph.explain(statement, params)
+        except RedisError as e:
+            raise StoreError(f"the embedded engine refused a statement: {e}") from e
+        return [line.strip() for line in str(plan).splitlines() if line.strip() and line.strip() != "Results"]
+
     async def _apply_statements(self, name: Q) -> None:
         for statement in self.queries.schema_statements(name):
             try:

@@ -74,6 +74,22 @@ class Neo4jStore(Store):
             raise StoreError(f"Neo4j refused a statement: {e}") from e
         return [record.data() for record in records]
 
+    async def _plan(self, statement: str, params: dict[str, Any]) -> list[str]:
+        try:
+            async with self._driver.session(database=self._database, default_access_mode=neo4j.READ_ACCESS) as s:
+                summary = await (await s.run(neo4j.Query("EXPLAIN " + statement), params)).consume()
+        except (ServiceUnavailable, SessionExpired, OSError) as e:
+            raise StoreUnavailable(f"Neo4j went away: {e}") from e
+        except (Neo4jError, DriverError) as e:
+            raise StoreError(f"Neo4j refused a statement: {e}") from e
+
+        def lines(operator: dict[str, Any]) -> list[str]:
+            name = str(operator["operatorType"]).split("@")[0]
+            details = operator.get("args", {}).get("Details", "")
+            return [f"{name} | {details}", *(line for child in operator.get("children", []) for line in lines(child))]
+
+        return lines(summary.plan or {})
+
     async def _read(self, query: neo4j.Query, params: dict[str, Any]) -> list[Row]:
         """A read as one auto-commit statement: one network round trip where a managed transaction takes two
         (BEGIN with RUN, then COMMIT). Reads change nothing, so one that fails retryably is simply sent again."""
