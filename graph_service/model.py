@@ -53,5 +53,10 @@ def profile_key(category: str | None, targets: list[str], muscles: list[str]) ->
     Exercises with equal keys are interchangeable for the muscle part of the alternatives score; the key is
     indexed so that alternatives can be looked up by key. cypher/alternatives_near.cypher builds the same text.
     """
-    secondary = sorted(set(muscles) - set(targets))
-    return f"{work_kind(category)}|{''.join(' ' + t for t in sorted(targets))}|{''.join(' ' + s for s in secondary)}"
+    secondary = sorted(set(muscles).difference(targets))
+    return f"{work_kind(category)}|{_spaced(sorted(targets))}|{_spaced(secondary)}"
+
+
+def _spaced(slugs: list[str]) -> str:
+    """Each slug preceded by a space."""
+    return " " + " ".join(slugs) if slugs else ""

@@ -25,30 +25,18 @@ def entry_props(entry: Entry) -> dict[str, Any]:
 
 
 def exercise_row(x: ExerciseEntry) -> dict[str, Any]:
-    props = (
-        entry_props(x)
-        | {
-            "difficulty": x.difficulty.value,
-            "difficulty_rank": DIFFICULTY_RANK[x.difficulty],
-            "category": x.category.value,
-            "force": x.force.value if x.force else None,
-            "mechanic": x.mechanic.value if x.mechanic else None,
-            "description": x.description,
-            "instructions": x.instructions,
-            "tips": x.tips,
-            "mistakes": x.mistakes,
-        }
-        | exercise_keys(
-            {
-                "slug": x.slug,
-                "category": x.category.value,
-                "targets": [{"slug": s} for s in x.targets],
-                "secondary": [{"slug": s} for s in x.secondary],
-                "equipment": [{"slug": s} for s in x.equipment],
-                "body_parts": [{"slug": x.body_part}],
-                "base": [x.variation_of] if x.variation_of else [],
-            }
-        )
+    props = entry_props(x)
+    props["difficulty"] = x.difficulty.value
+    props["difficulty_rank"] = DIFFICULTY_RANK[x.difficulty]
+    props["category"] = x.category.value
+    props["force"] = x.force.value if x.force else None
+    props["mechanic"] = x.mechanic.value if x.mechanic else None
+    props["description"] = x.description
+    props["instructions"] = x.instructions
+    props["tips"] = x.tips
+    props["mistakes"] = x.mistakes
+    props.update(
+        slug_keys(x.slug, x.category.value, x.targets, x.secondary, x.equipment, [x.body_part], x.variation_of)
     )
     return {
         "slug": x.slug,
@@ -130,18 +118,41 @@ async def refresh_exercise_keys(
 
 
 def exercise_keys(links: dict[str, Any]) -> dict[str, Any]:
-    def slugs(kind: str) -> list[str]:
-        return sorted(item["slug"] for item in links.get(kind) or [])
+    """The slug keys of an exercise from its links as `cypher/exercise_links.cypher` reads them."""
 
-    targets = slugs("targets")
-    muscles = sorted({*targets, *slugs("secondary")})
+    def slugs(kind: str) -> list[str]:
+        return [item["slug"] for item in links.get(kind) or []]
+
+    base = links.get("base") or []
+    return slug_keys(
+        links["slug"],
+        links.get("category"),
+        slugs("targets"),
+        slugs("secondary"),
+        slugs("equipment"),
+        slugs("body_parts"),
+        min(base) if base else None,
+    )
+
+
+def slug_keys(
+    slug: str,
+    category: str | None,
+    targets: list[str],
+    secondary: list[str],
+    equipment: list[str],
+    body_parts: list[str],
+    base: str | None,
+) -> dict[str, Any]:
+    """The sorted slug lists and keys kept on an exercise, which the alternatives and related reads look up."""
+    targets = sorted(targets)
     return {
         "target_slugs": targets,
-        "muscle_slugs": muscles,
-        "profile_key": profile_key(links.get("category"), targets, muscles),
-        "equipment_slugs": slugs("equipment"),
-        "body_part_slugs": slugs("body_parts"),
-        "family": min(links.get("base") or [links["slug"]]),
+        "muscle_slugs": sorted({*targets, *secondary}),
+        "profile_key": profile_key(category, targets, secondary),
+        "equipment_slugs": sorted(equipment),
+        "body_part_slugs": sorted(body_parts),
+        "family": base or slug,
     }
 
 
