@@ -1,14 +1,13 @@
-// Fragment: rank the candidate exercises `alt` of the source `src` (one row each) by the alternatives score and
-// keep the first $first passing the $available and $max_rank filters, as `e` with what it shares with the source
-// (`alternative_rows` and `alternative_map` return them).
-WITH src, alt,
-     CASE WHEN src.category IN ['stretching', 'mobility'] THEN 1 WHEN src.category = 'cardio' THEN 2 ELSE 0 END AS kind
+// Fragment: rank the candidate exercises `alt` of the source `src` (one row each, with the source's facts as
+// source_facts.cypher names them) by the alternatives score and keep the first $first passing the $available and
+// $max_rank filters, as `e` with what it shares with the source (`alternative_rows` and `alternative_map` return
+// them).
+WITH alt, kind, sf, st, sm
 WHERE kind = CASE WHEN alt.category IN ['stretching', 'mobility'] THEN 1 WHEN alt.category = 'cardio' THEN 2 ELSE 0 END
   AND ($max_rank IS NULL OR alt.difficulty_rank <= $max_rank)
   AND ($available IS NULL OR (size(alt.equipment_slugs) > 0
                               AND size([x IN alt.equipment_slugs WHERE NOT x IN $available]) = 0))
-WITH alt, alt.family = src.family AS same_family,
-     coalesce(src.target_slugs, []) AS st, coalesce(src.muscle_slugs, []) AS sm,
+WITH alt, alt.family = sf AS same_family, st, sm,
      coalesce(alt.target_slugs, []) AS at, coalesce(alt.muscle_slugs, []) AS am
 WITH alt, same_family, st, sm,
      [x IN st WHERE x IN at] AS shared_targets,

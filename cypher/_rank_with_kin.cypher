@@ -3,6 +3,7 @@
 OPTIONAL MATCH (kin:Exercise {family: src.family})
 WHERE kin <> src AND any(x IN src.target_slugs WHERE x IN kin.muscle_slugs)
 WITH src, found, collect(kin) AS kin
-UNWIND found + kin AS alt
-WITH DISTINCT src, alt
+WITH src, found + kin AS candidates, {{source_facts}}
+UNWIND candidates AS alt
+WITH DISTINCT src, alt, kind, sf, st, sm
 {{alternative_ranking}}
