@@ -1,5 +1,6 @@
 """The Starlette application: its lifespan owns the store; /graphql, /healthz and /readyz."""
 
+import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -21,6 +22,19 @@ from graph_service.seeding import graph_counts, load_seed, write_seed
 from graph_service.store import Store, open_store
 
 log = logging.getLogger(__name__)
+
+# A request allocates thousands of short-lived objects (GraphQL results, rows, Strawberry types), nearly all freed
+# by reference counting; the cycle collector's default first threshold (700) makes it run every few hundred
+# allocations all the same. A serving process collects its youngest generation 14 times less often.
+GC_THRESHOLDS = (10_000, 50, 50)
+
+
+def tune_collector() -> None:
+    """For a serving process: move what start-up built (schema, modules, the store) out of the collector's sight
+    with gc.freeze(), so a full collection walks only what requests left behind, and collect less often."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 class GraphQLApp(GraphQL[Context, None]):
@@ -66,6 +80,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
                 if settings.engine == "falkordb" and settings.seed_if_empty:
                     await seed_if_empty(app.state.store, settings)
                 await app.state.store.apply_indexes()
+                tune_collector()
             yield
         finally:
             if store is None:

@@ -1,5 +1,6 @@
 """A real Uvicorn server, started as users start it (`graph-service serve`), queried with a GraphQL client."""
 
+import gc
 import os
 import socket
 import subprocess
@@ -13,6 +14,7 @@ import pytest
 from gql import Client, gql
 from gql.transport.httpx import HTTPXAsyncTransport
 
+from graph_service.app import GC_THRESHOLDS, tune_collector
 from graph_service.config import Settings
 
 READY_TIMEOUT_S = 60
@@ -88,3 +90,15 @@ async def test_graphiql_and_health_endpoints(server: str) -> None:
         page = await client.get("/graphql", headers={"accept": "text/html"})
         assert page.status_code == 200 and "graphiql" in page.text.lower()
         assert (await client.get("/healthz")).json() == {"status": "ok"}
+
+
+def test_a_serving_process_freezes_what_start_up_built_and_collects_less_often() -> None:
+    before = gc.get_threshold()
+    try:
+        tune_collector()
+        assert gc.get_threshold() == GC_THRESHOLDS
+        assert GC_THRESHOLDS[0] > before[0]
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
