@@ -88,7 +88,7 @@ class Neo4jStore(Store):
             details = operator.get("args", {}).get("Details", "")
             return [f"{name} | {details}", *(line for child in operator.get("children", []) for line in lines(child))]
 
-        return lines(summary.plan or {})
+        return lines(summary.plan) if summary.plan else []
 
     async def _read(self, query: neo4j.Query, params: dict[str, Any]) -> list[Row]:
         """A read as one auto-commit statement: one network round trip where a managed transaction takes two
