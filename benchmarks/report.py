@@ -226,8 +226,9 @@ How it is measured (`graph-service bench`, code in `benchmarks/`):
   the source and keeps that answer when its score bound proves it exact. *service (embedded)* is
   `graph-service serve` on the embedded engine (one worker: the engine is a child process per data file), on the
   same synthetic graph.
-- **Neo4j** for the contenders runs as a production server does: G1, a fixed 3 GiB heap, a 2 GiB page cache and
-  the default 256 MiB transaction-log rotation.
+- **Neo4j** for the contenders runs as a production server does: a fixed 3 GiB heap, a 2 GiB page cache, the
+  default 256 MiB transaction-log rotation, and the JVM options of the server's shipped `neo4j.conf` (G1, heap
+  committed at start, final fields trusted, explicit GC off).
 - **Answers**: before timing, every request of every workload is sent to the service and to the peer and the
   answers compared (`benchmarks/peer/compare.py`).
 - **Load**: wrk (a Lua script POSTing the workload's bodies round robin; one thread per connection) from a

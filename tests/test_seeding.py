@@ -118,6 +118,18 @@ async def test_counts_of_an_empty_graph(store: Store) -> None:
     assert await store.read(Q.GRAPH_COUNTS) == []
 
 
+async def test_counts_name_every_label_and_edge_type_the_graph_holds(store: Store) -> None:
+    """The counts statement lists labels and types by name (so engines answer from their counts); a walk of the
+    whole graph must find nothing it leaves out."""
+    await write_seed(store, synthetic_bundle(300, seed=3), batch_size=100)
+    walked_nodes = await store._run("MATCH (n) RETURN labels(n)[0] AS name, count(*) AS count", {}, write=False)
+    walked_edges = await store._run("MATCH ()-[r]->() RETURN type(r) AS name, count(*) AS count", {}, write=False)
+    counts = await graph_counts(store)
+    assert counts.nodes == {row["name"]: row["count"] for row in walked_nodes}
+    assert counts.edges == {row["name"]: row["count"] for row in walked_edges}
+    assert len(counts.edges) == 6
+
+
 async def test_batches_in_flight_together_load_the_same_graph(store: Store) -> None:
     bundle = synthetic_bundle(400, seed=5)
     store.write_concurrency = 1
@@ -130,6 +142,34 @@ async def test_batches_in_flight_together_load_the_same_graph(store: Store) -> N
     assert await dump(store) == expected
     assert await write_seed(store, bundle, batch_size=25) == one_at_a_time  # re-run: MERGE and prune
     assert await dump(store) == expected
+
+
+async def test_the_first_batch_is_written_alone_and_the_rest_in_flight_together(store: Store) -> None:
+    """The engine plans a load's statement on its first batch; only then do the others go, up to the limit."""
+    events: list[str] = []
+    in_flight = [0]
+    most = [0]
+    write = store.write
+
+    async def recording_write(name: Q, params: dict[str, Any] | None = None) -> list[Row]:
+        if name is Q.CREATE_EXERCISES:
+            events.append("start")
+            in_flight[0] += 1
+            most[0] = max(most[0], in_flight[0])
+        try:
+            return await write(name, params)
+        finally:
+            if name is Q.CREATE_EXERCISES:
+                in_flight[0] -= 1
+                events.append("end")
+
+    store.write = recording_write  # type: ignore[method-assign]
+    store.write_concurrency = 3
+    counts = await write_seed(store, synthetic_bundle(200, seed=2), batch_size=20)
+    assert counts.nodes["Exercise"] == 200
+    assert events[:2] == ["start", "end"]
+    assert events.count("start") == 10
+    assert most[0] == 3
 
 
 async def test_a_first_load_links_variations_written_before_their_base(store: Store) -> None:

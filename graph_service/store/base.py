@@ -4,6 +4,7 @@ import asyncio
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import islice
 from typing import Any
 
 from graph_service.errors import StoreError
@@ -72,8 +73,8 @@ class Store(ABC):
         failed: list[BaseException] = []
         returned: list[Row] = []
 
-        async def send_until_done() -> None:
-            for chunk in source:
+        async def send_until_done(limit: int | None = None) -> None:
+            for chunk in islice(source, limit):
                 if failed:
                     return
                 try:
@@ -84,6 +85,8 @@ class Store(ABC):
                 if progress:
                     progress(len(chunk))
 
+        # The first batch goes alone: the engine plans the statement once, then the others share that plan.
+        await send_until_done(1)
         await asyncio.gather(*(send_until_done() for _ in range(self.write_concurrency)))
         if failed:
             raise failed[0]
