@@ -28,6 +28,7 @@ import typer
 
 from benchmarks import peer_client, report
 from benchmarks.loadgen import MissingTool, require_wrk, run_load
+from benchmarks.process_cpu import CpuSplit, cpu_split, find_pid
 from benchmarks.servers import (
     HOST,
     Server,
@@ -84,7 +85,9 @@ def log(message: str) -> None:
 
 
 # ------------------------------------------------------------------------------------------------- seeding
-async def _seed(settings: Settings, bundle: SeedBundle) -> tuple[float, dict[str, Any], dict[str, float]]:
+async def _seed(
+    settings: Settings, bundle: SeedBundle, pid: int | None
+) -> tuple[float, dict[str, Any], dict[str, float], CpuSplit | None]:
     store = await open_store(settings)
     spent: defaultdict[str, float] = defaultdict(float)
     write = store.write
@@ -98,16 +101,23 @@ async def _seed(settings: Settings, bundle: SeedBundle) -> tuple[float, dict[str
 
     store.write = timed_write  # type: ignore[method-assign]
     try:
+        cpu_before = cpu_split(pid) if pid else None
         started = time.perf_counter()
         counts = await write_seed(store, bundle, batch_size=settings.write_batch_size)
-        return time.perf_counter() - started, {"nodes": counts.nodes, "edges": counts.edges}, spent
+        seconds = time.perf_counter() - started
+        cpu = cpu_split(pid) - cpu_before if pid and cpu_before else None
+        return seconds, {"nodes": counts.nodes, "edges": counts.edges}, spent, cpu
     finally:
         await store.close()
 
 
-def seed(results: dict[str, Any], settings: Settings, bundle: SeedBundle, engine: str, runs: int) -> None:
+def seed(
+    results: dict[str, Any], settings: Settings, bundle: SeedBundle, engine: str, runs: int, pid: int | None = None
+) -> None:
+    """Load `bundle` `runs` times; with the engine's `pid`, also how much CPU the engine spent on each load, and
+    how much of it went to its JIT compilers and garbage collector."""
     for run in range(runs):
-        seconds, counts, spent = asyncio.run(_seed(settings, bundle))
+        seconds, counts, spent, cpu = asyncio.run(_seed(settings, bundle, pid))
         slowest = ", ".join(f"{name} {s:.1f}" for name, s in sorted(spent.items(), key=lambda i: -i[1])[:3])
         row = {
             "engine": engine,
@@ -118,9 +128,11 @@ def seed(results: dict[str, Any], settings: Settings, bundle: SeedBundle, engine
             "edges": sum(counts["edges"].values()),
             "slowest": slowest,
             "statements": {k: round(v, 2) for k, v in spent.items()},
+            **(cpu.as_dict() if cpu else {}),
         }
         results["seeding"].append(row)
-        log(f"seeded {engine} with {row['size']} exercises ({row['run']}): {seconds:.2f} s ({slowest})")
+        spent_cpu = f"; {engine} CPU {cpu.total_s:.1f} s, JIT {cpu.jit_s:.1f} s, GC {cpu.gc_s:.1f} s" if cpu else ""
+        log(f"seeded {engine} with {row['size']} exercises ({row['run']}): {seconds:.2f} s ({slowest}){spent_cpu}")
 
 
 # ------------------------------------------------------------------------------------------------- checks
@@ -272,10 +284,11 @@ async def _record(uri: str, bodies: list[dict[str, Any]]) -> dict[str, Any]:
 def on_neo4j(results: dict[str, Any], plan: Plan, bundle: SeedBundle, workloads: list[Workload], tmp: Path) -> None:
     size = len(bundle.exercises)
     bodies = {w.name: w.bodies(bundle) for w in workloads}
-    with neo4j(tmp / f"neo4j-{size}") as uri, ExitStack() as stack:
+    data_dir = (tmp / f"neo4j-{size}").resolve()
+    with neo4j(data_dir) as uri, ExitStack() as stack:
         if not results["meta"].get("neo4j"):
             results["meta"]["neo4j"] = neo4j_version(uri)
-        seed(results, Settings(neo4j_uri=uri), bundle, "neo4j", runs=2)
+        seed(results, Settings(neo4j_uri=uri), bundle, "neo4j", runs=2, pid=find_pid(str(data_dir)))
         plans = asyncio.run(_record(uri, [b for bs in bodies.values() for b in bs]))
         plans_file = tmp / f"floor-plans-{size}.json"
         plans_file.write_text(json.dumps(plans), encoding="utf-8")
