@@ -1,7 +1,8 @@
 """Facts about the graph that change only when it is loaded, cached per store for a minute.
 
-A hint may be up to a minute old. Each use tolerates that: the exercise count only steers a choice between
-plans that give the same answer, and known taxonomy slugs are read again before a slug is called unknown.
+A hint may be up to a minute old. Each use tolerates that: the exercise count and the source sizes only steer a
+choice between plans that give the same answer, and known taxonomy slugs are read again before a slug is called
+unknown.
 """
 
 import asyncio
@@ -59,3 +60,12 @@ async def known_slugs(store: Store, *, fresh: bool = False) -> dict[str, frozens
         return {kind: frozenset(slugs) for kind, slugs in known.items()}
 
     return await _hint(store, "taxonomy", read, fresh=fresh)
+
+
+async def source_sizes(store: Store) -> dict[tuple[str, str], int]:
+    """How many exercises each taxonomy node leads to, by (filter field, slug): see cypher/source_sizes.cypher."""
+
+    async def read() -> dict[tuple[str, str], int]:
+        return {(row["field"], row["slug"]): int(row["size"]) for row in await store.read(Q.SOURCE_SIZES)}
+
+    return await _hint(store, "source sizes", read)

@@ -55,6 +55,7 @@ class Q(StrEnum):
     EQUIPMENT = "equipment"
     BODY_PARTS = "body_parts"
     TAXONOMY_SLUGS = "taxonomy_slugs"
+    SOURCE_SIZES = "source_sizes"
     SEARCH = "search"
     # importers and exercise cards (shared)
     TAXONOMY_TERMS = "taxonomy_terms"

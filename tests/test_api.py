@@ -9,8 +9,10 @@ import pytest
 import pytest_asyncio
 from api_client import Api, api_for
 
-from graph_service import ranking
+from graph_service import hints, ranking
+from graph_service.api.listing import name_walk_pays
 from graph_service.config import Settings
+from graph_service.queries import Q
 from graph_service.seeding import SeedBundle
 from graph_service.store import Store
 
@@ -138,6 +140,48 @@ async def test_every_filter_source_pages_in_both_orders(api: Api, knowledge_base
         assert ranks == sorted(ranks), f
         total = await api.data("query($f: ExerciseFilter) { exercises(filter: $f, first: 0) { totalCount } }", {"f": f})
         assert total["exercises"]["totalCount"] == len(expected), f
+
+
+async def test_a_name_ordered_page_reads_a_small_source_and_sorts_it(
+    api: Api, kb_store: Store, knowledge_base: SeedBundle
+) -> None:
+    """Neo4j reads a page in name order from its name index unless the filter's source is too small for that to
+    pay (a rare muscle: most of the index read for a few matches); both plans give the same pages."""
+    hints._values.pop(kb_store, None)  # sizes of this graph, not of one a minute old
+    targeted = Counter(t for e in knowledge_base.exercises for t in e.targets)
+    worked = Counter(m for e in knowledge_base.exercises for m in {*e.targets, *e.secondary})
+    sizes = await hints.source_sizes(kb_store)
+    assert {slug: n for (field, slug), n in sizes.items() if field == "targets" and n} == dict(targeted)
+    assert {slug: n for (field, slug), n in sizes.items() if field == "muscles" and n} == dict(worked)
+    rare = min(targeted, key=lambda m: (targeted[m], m))
+    common = max(targeted, key=lambda m: (targeted[m], m))
+    total, first = len(knowledge_base.exercises), 2
+    # one of each side of the line
+    assert not name_walk_pays(source=targeted[rare], limit=first + 1, total=total)
+    assert name_walk_pays(source=targeted[common], limit=first + 1, total=total)
+    read = kb_store.read
+    statements: list[Q] = []
+
+    async def noting_read(name: Q, params: Any = None) -> Any:
+        statements.append(name)
+        return await read(name, params)
+
+    kb_store.read = noting_read  # type: ignore[method-assign]
+    try:
+        for filter, expected_plan in [
+            ({"targets": [rare]}, Q.EXERCISES_PAGE_SORTED),
+            ({"targets": [rare], "text": "no such word"}, Q.EXERCISES_PAGE_SORTED),  # matches nothing
+            ({"targets": [common]}, Q.EXERCISES_PAGE),
+        ]:
+            statements.clear()
+            nodes = await all_pages(api, filter, first=first)
+            expected = sorted((e.name, e.slug) for e in knowledge_base.exercises if matches(e, filter))
+            assert [n["slug"] for n in nodes] == [slug for _, slug in expected], filter
+            pages = [s for s in statements if s in (Q.EXERCISES_PAGE, Q.EXERCISES_PAGE_SORTED)]
+            in_index_order = kb_store.ordered_index_reads and expected_plan is Q.EXERCISES_PAGE
+            assert set(pages) == {Q.EXERCISES_PAGE if in_index_order else Q.EXERCISES_PAGE_SORTED}, filter
+    finally:
+        del kb_store.read
 
 
 async def test_unfiltered_total_counts_every_exercise(api: Api, knowledge_base: SeedBundle) -> None:
