@@ -1,8 +1,12 @@
 // One keyset page in name order (ties broken by slug); $after is the last row's [k, name, slug] or null, k is 0.
 // The exercises are read from the name index in order, each checked against the filter, and reading stops at the
-// page's end: about $limit / (the share of exercises matching) of them.
+// page's end: about $limit / (the share of exercises matching) of them, and never more than $walk. A page that
+// comes back short may have met $walk before its end; the caller then reads it from the filter's source.
 MATCH (e:Exercise)
 WHERE e.name >= coalesce($after[1], '')
+WITH e
+ORDER BY e.name, e.slug
+LIMIT $walk
 WITH e
 WHERE {{exercise_filter}}
   AND ($after IS NULL OR e.name > $after[1] OR (e.name = $after[1] AND e.slug > $after[2]))

@@ -10,7 +10,7 @@ import pytest_asyncio
 from api_client import Api, api_for
 
 from graph_service import hints, ranking
-from graph_service.api.listing import name_walk_pays
+from graph_service.api.listing import FILTER_PARAMS, name_walk_pays
 from graph_service.config import Settings
 from graph_service.queries import Q
 from graph_service.seeding import SeedBundle
@@ -142,11 +142,12 @@ async def test_every_filter_source_pages_in_both_orders(api: Api, knowledge_base
         assert total["exercises"]["totalCount"] == len(expected), f
 
 
-async def test_a_name_ordered_page_reads_a_small_source_and_sorts_it(
+async def test_a_name_ordered_page_walks_the_name_index_only_while_that_pays(
     api: Api, kb_store: Store, knowledge_base: SeedBundle
 ) -> None:
-    """Neo4j reads a page in name order from its name index unless the filter's source is too small for that to
-    pay (a rare muscle: most of the index read for a few matches); both plans give the same pages."""
+    """Neo4j reads a page in name order from its name index unless the filter's source is small (a rare muscle),
+    and a walk that meets its bound before the page is full (a filter matching few of its source, or none) is
+    followed by a read of the source. Every plan gives the same pages."""
     hints._values.pop(kb_store, None)  # sizes of this graph, not of one a minute old
     targeted = Counter(t for e in knowledge_base.exercises for t in e.targets)
     worked = Counter(m for e in knowledge_base.exercises for m in {*e.targets, *e.secondary})
@@ -156,32 +157,39 @@ async def test_a_name_ordered_page_reads_a_small_source_and_sorts_it(
     rare = min(targeted, key=lambda m: (targeted[m], m))
     common = max(targeted, key=lambda m: (targeted[m], m))
     total, first = len(knowledge_base.exercises), 2
-    # one of each side of the line
     assert not name_walk_pays(source=targeted[rare], limit=first + 1, total=total)
     assert name_walk_pays(source=targeted[common], limit=first + 1, total=total)
+    walk, sort = Q.EXERCISES_PAGE, Q.EXERCISES_PAGE_SORTED
     read = kb_store.read
-    statements: list[Q] = []
+    pages: list[Q] = []
 
     async def noting_read(name: Q, params: Any = None) -> Any:
-        statements.append(name)
+        if name in (walk, sort):
+            pages.append(name)
         return await read(name, params)
 
     kb_store.read = noting_read  # type: ignore[method-assign]
     try:
-        for filter, expected_plan in [
-            ({"targets": [rare]}, Q.EXERCISES_PAGE_SORTED),
-            ({"targets": [rare], "text": "no such word"}, Q.EXERCISES_PAGE_SORTED),  # matches nothing
-            ({"targets": [common]}, Q.EXERCISES_PAGE),
+        for filter, first_page_reads in [
+            ({"targets": [rare]}, [sort]),
+            ({"targets": [rare], "text": "no such word"}, [sort]),
+            ({"targets": [common]}, [walk]),
+            ({"targets": [common], "text": "no such word"}, [walk, sort]),  # the walk met its bound
         ]:
-            statements.clear()
-            nodes = await all_pages(api, filter, first=first)
-            expected = sorted((e.name, e.slug) for e in knowledge_base.exercises if matches(e, filter))
-            assert [n["slug"] for n in nodes] == [slug for _, slug in expected], filter
-            pages = [s for s in statements if s in (Q.EXERCISES_PAGE, Q.EXERCISES_PAGE_SORTED)]
-            in_index_order = kb_store.ordered_index_reads and expected_plan is Q.EXERCISES_PAGE
-            assert set(pages) == {Q.EXERCISES_PAGE if in_index_order else Q.EXERCISES_PAGE_SORTED}, filter
+            expected = [
+                slug for _, slug in sorted((e.name, e.slug) for e in knowledge_base.exercises if matches(e, filter))
+            ]
+            pages.clear()
+            page = (await api.data(PAGE, {"filter": filter, "first": first}))["exercises"]
+            assert [e["node"]["slug"] for e in page["edges"]] == expected[:first], filter
+            assert pages == (first_page_reads if kb_store.ordered_index_reads else [sort]), filter
+            assert [n["slug"] for n in await all_pages(api, filter, first=first)] == expected, filter
     finally:
         del kb_store.read
+    # The walk reads no more index entries than its bound, matching or not.
+    unfiltered = {**dict.fromkeys(FILTER_PARAMS), "sort": "NAME", "after": None, "limit": 10, "walk": 3}
+    by_name = sorted(knowledge_base.exercises, key=lambda e: (e.name, e.slug))
+    assert [r["slug"] for r in await kb_store.read(walk, unfiltered)] == [e.slug for e in by_name[:3]]
 
 
 async def test_unfiltered_total_counts_every_exercise(api: Api, knowledge_base: SeedBundle) -> None:

@@ -5,7 +5,7 @@ from typing import Any
 
 from conftest import GRAPH_CONTENTS
 
-from graph_service.api.listing import FILTER_PARAMS
+from graph_service.api.listing import FILTER_PARAMS, UNBOUNDED_WALK
 from graph_service.config import Settings
 from graph_service.queries import Q
 from graph_service.seeding import clear_graph, load_seed, write_seed
@@ -14,15 +14,22 @@ from graph_service.store import open_store
 NO_FILTER = dict.fromkeys(FILTER_PARAMS)
 PAGE_PARTS = {"slug": "barbell-hip-thrust", "available": None, "max_rank": None}
 READS: list[tuple[Q, dict[str, Any]]] = [
-    (Q.EXERCISES_PAGE, {**NO_FILTER, "sort": "NAME", "after": None, "limit": 50}),
+    (Q.EXERCISES_PAGE, {**NO_FILTER, "sort": "NAME", "after": None, "limit": 50, "walk": UNBOUNDED_WALK}),
     (Q.EXERCISES_PAGE_SORTED, {**NO_FILTER, "targets": ["glutes"], "sort": "NAME", "after": None, "limit": 50}),
     (
         Q.EXERCISES_PAGE,
-        {**NO_FILTER, "targets": ["glutes", "quadriceps"], "after": [0, "Goblet Squat", "a"], "limit": 9},
+        {**NO_FILTER, "targets": ["glutes", "quadriceps"], "after": [0, "Goblet Squat", "a"], "limit": 9, "walk": 40},
     ),
     (
         Q.EXERCISES_PAGE,
-        {**NO_FILTER, "equipment": ["barbell"], "available": ["barbell", "bench"], "after": None, "limit": 5},
+        {
+            **NO_FILTER,
+            "equipment": ["barbell"],
+            "available": ["barbell", "bench"],
+            "after": None,
+            "limit": 5,
+            "walk": 30,
+        },
     ),
     (
         Q.EXERCISES_PAGE_SORTED,

@@ -34,6 +34,9 @@ FILTER_PARAMS = (
 )
 # The fields a filter's exercises are read from, the first one named (cypher/_matching_exercises.cypher).
 SOURCE_FIELDS = ("targets", "muscles", "equipment", "body_parts")
+# A name-index walk with no bound: a filter naming no muscle, equipment or body part has no smaller source to read.
+# Below 2**32: the embedded engine keeps only the low 32 bits of a LIMIT (2**32 reads as 0).
+UNBOUNDED_WALK = 2**31 - 1
 # Filters whose single slug is counted by the edges into its node (cypher/exercises_count_one.cypher).
 COUNTED_EDGES = {"targets": "TARGETS", "equipment": "USES", "body_parts": "TRAINS"}
 TAXONOMY_KINDS = {
@@ -174,15 +177,23 @@ class ExerciseQuery:
             await reject_unknown(info, self.params)
         store = info.context.store
         page_params = {**self.params, "sort": self.sort.value, "after": self.after, "limit": self.first + 1}
-        statement = Q.EXERCISES_PAGE if await self._in_index_order(store) else Q.EXERCISES_PAGE_SORTED
+        walk = await self._walk(store)
+
+        async def read_page() -> list[Row]:
+            if walk is None:
+                return await store.read(Q.EXERCISES_PAGE_SORTED, page_params)
+            rows = await store.read(Q.EXERCISES_PAGE, {**page_params, "walk": walk})
+            if len(rows) < self.first + 1 and walk != UNBOUNDED_WALK:
+                # The walk may have met its bound before the page's end: the source answers for certain.
+                rows = await store.read(Q.EXERCISES_PAGE_SORTED, page_params)
+            return rows
+
         counted = None
         if _selects(info.selected_fields, "totalCount"):
-            # The count does not depend on the page: both statements go out together.
-            rows, counted = await asyncio.gather(
-                store.read(statement, page_params), store.read(*count_statement(self.params))
-            )
+            # The count does not depend on the page: both go out together.
+            rows, counted = await asyncio.gather(read_page(), store.read(*count_statement(self.params)))
         else:
-            rows = await store.read(statement, page_params)
+            rows = await read_page()
         edges = [
             ExerciseEdge(cursor=encode_cursor([r["k"], r["name"], r["slug"]]), node=Exercise.from_row(r))
             for r in rows[: self.first]
@@ -190,28 +201,42 @@ class ExerciseQuery:
         page = PageInfo(has_next_page=len(rows) > self.first, end_cursor=edges[-1].cursor if edges else None)
         return ExerciseConnection(edges=edges, page_info=page, params=self.params, counted=counted)
 
-    async def _in_index_order(self, store: Store) -> bool:
-        """Whether to read the page from Neo4j's name index in order, checking each exercise against the filter,
-        rather than read the filter's source (its first muscle, equipment or body part field) and sort. Difficulty
-        order, and the embedded engine (no index-ordered reads), always sort."""
+    async def _walk(self, store: Store) -> int | None:
+        """How many entries of Neo4j's name index the page may read in order, checking each exercise against the
+        filter, before it is read from the filter's source (its first muscle, equipment or body part field) and
+        sorted instead; None to read it from the source straight away. Difficulty order, and the embedded engine
+        (no index-ordered reads), always sort."""
         if self.sort is not ExerciseSort.NAME or not store.ordered_index_reads:
-            return False
+            return None
         field = next((name for name in SOURCE_FIELDS if self.params[name] is not None), None)
         if field is None:
-            return True
+            return UNBOUNDED_WALK
         sizes = await source_sizes(store)
         source = sum(sizes.get((field, slug), 0) for slug in self.params[field])
-        return name_walk_pays(source=source, limit=self.first + 1, total=await exercise_count_hint(store))
+        total = await exercise_count_hint(store)
+        if not name_walk_pays(source=source, limit=self.first + 1, total=total):
+            return None
+        bound = walk_bound(source)
+        # A bound past the graph's size never stops the walk, whose short page is then the whole answer.
+        return bound if bound < total else UNBOUNDED_WALK
 
 
 def name_walk_pays(*, source: int, limit: int, total: int) -> bool:
-    """Whether walking the name index beats reading a filter's source of `source` exercises and sorting them.
+    """Whether walking the name index is expected to beat reading a filter's source of `source` exercises and
+    sorting them, when every exercise of the source matches.
 
-    The walk reads about limit * total / source index entries before the page is full (all of them when nothing
-    matches); reading the source costs about its size. On Neo4j 5.26 at 100k exercises an entry read in name order
-    cost about 0.4 of an exercise read from its source and sorted, so they cross where source² = 0.4 * limit * total.
+    The walk reads about limit * total / source index entries before the page is full; reading the source costs
+    about its size. On Neo4j 5.26 at 100k exercises an entry read in name order cost about 0.4 of an exercise read
+    from its source and sorted, so they cross where source² = 0.4 * limit * total.
     """
     return source * source * 5 > 2 * limit * total
+
+
+def walk_bound(source: int) -> int:
+    """The index entries a walk may read before the source is read instead: as many as cost what reading the
+    source does (at 0.4 each), so a filter that matches few of its source (or none) pays at most twice the
+    cheaper plan, where an unbounded walk would read the whole index."""
+    return 5 * source // 2 + 1
 
 
 def count_statement(params: dict[str, Any]) -> tuple[Q, dict[str, Any]]:
