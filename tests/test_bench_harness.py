@@ -16,13 +16,17 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from benchmarks import report
-from benchmarks.floor import _waves, body_key
+from benchmarks.floor import _waves, body_key, record_plans
 from benchmarks.loadgen import run_load
 from benchmarks.synthetic import synthetic_bundle
 from benchmarks.workloads import NAMES, load_workloads, sample_slugs, write_bodies
+from graph_service import hints
+from graph_service.config import Settings
+from graph_service.queries import Q
 from graph_service.seeding import SeedBundle
 from graph_service.seeding.loader import cross_reference_problems
 from graph_service.seeding.models import ExerciseEntry
+from graph_service.store import Store
 
 
 @pytest.fixture(scope="module")
@@ -141,3 +145,16 @@ def test_load_percentiles_are_those_of_the_measured_requests(tmp_path: Path) -> 
     assert 400 <= result.p99_ms < 600
     assert 120 < result.mean_ms < 250
     assert result.co_p50_ms > 100
+
+
+async def test_recorded_plans_hold_what_a_warm_service_sends(kb_store: Store, knowledge_base: SeedBundle) -> None:
+    """The floor replays each recorded plan on every request, so a plan must not carry the reads of hints that a
+    serving process keeps for a minute (known slugs, source sizes, the exercise count), even from a cold store."""
+    hints._values.pop(kb_store, None)
+    bodies = [b for w in load_workloads(["filtered_page", "exercise_page"]) for b in w.bodies(knowledge_base)]
+    plans = await record_plans(kb_store, Settings(), bodies)
+    hint_reads = {kb_store.queries[q] for q in (Q.TAXONOMY_SLUGS, Q.SOURCE_SIZES, Q.EXERCISE_TOTAL)}
+    sent = [s["cypher"] for plan in plans.values() for wave in plan for s in wave]
+    assert sent and not hint_reads & set(sent)
+    for body in bodies[:6]:  # the filtered pages: the page and its count, together
+        assert [len(wave) for wave in plans[body_key(body)]] == [2]
