@@ -211,7 +211,9 @@ class ExerciseQuery:
         field = next((name for name in SOURCE_FIELDS if self.params[name] is not None), None)
         if field is None:
             return UNBOUNDED_WALK
-        sizes, total = await asyncio.gather(source_sizes(store), exercise_count_hint(store))
+        # One after the other: both are nearly always cached, and gathering them would start two tasks a request.
+        sizes = await source_sizes(store)
+        total = await exercise_count_hint(store)
         source = sum(sizes.get((field, slug), 0) for slug in self.params[field])
         if not name_walk_pays(source=source, limit=self.first + 1, total=total):
             return None
