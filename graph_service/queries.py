@@ -39,6 +39,7 @@ class Q(StrEnum):
     # API reads (shared, except search)
     EXERCISES_PAGE = "exercises_page"
     EXERCISES_PAGE_SORTED = "exercises_page_sorted"
+    NAME_WALK_CUT = "name_walk_cut"
     EXERCISES_COUNT = "exercises_count"
     EXERCISES_COUNT_ONE = "exercises_count_one"
     EXERCISES_BY_SLUGS = "exercises_by_slugs"

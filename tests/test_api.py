@@ -10,7 +10,7 @@ import pytest_asyncio
 from api_client import Api, api_for
 
 from graph_service import hints, ranking
-from graph_service.api.listing import FILTER_PARAMS, name_walk_pays
+from graph_service.api.listing import FILTER_PARAMS, name_walk_pays, walk_bound
 from graph_service.config import Settings
 from graph_service.queries import Q
 from graph_service.seeding import SeedBundle
@@ -159,6 +159,12 @@ async def test_a_name_ordered_page_walks_the_name_index_only_while_that_pays(
     total, first = len(knowledge_base.exercises), 2
     assert not name_walk_pays(source=targeted[rare], limit=first + 1, total=total)
     assert name_walk_pays(source=targeted[common], limit=first + 1, total=total)
+    # A source the walk pays for, small enough for the walk to be bounded (its worst case beats the whole index).
+    bounded = min(
+        (m for m in targeted if name_walk_pays(source=targeted[m], limit=first + 1, total=total)),
+        key=lambda m: (targeted[m], m),
+    )
+    assert 3 * walk_bound(targeted[bounded]) < total
     walk, sort = Q.EXERCISES_PAGE, Q.EXERCISES_PAGE_SORTED
     read = kb_store.read
     pages: list[Q] = []
@@ -174,7 +180,8 @@ async def test_a_name_ordered_page_walks_the_name_index_only_while_that_pays(
             ({"targets": [rare]}, [sort]),
             ({"targets": [rare], "text": "no such word"}, [sort]),
             ({"targets": [common]}, [walk]),
-            ({"targets": [common], "text": "no such word"}, [walk, sort]),  # the walk met its bound
+            ({"targets": [bounded], "text": "no such word"}, [walk, sort]),  # the walk met its bound
+            ({"targets": [common], "text": "no such word"}, [walk]),  # unbounded: it read the whole index
         ]:
             expected = [
                 slug for _, slug in sorted((e.name, e.slug) for e in knowledge_base.exercises if matches(e, filter))
@@ -183,7 +190,10 @@ async def test_a_name_ordered_page_walks_the_name_index_only_while_that_pays(
             page = (await api.data(PAGE, {"filter": filter, "first": first}))["exercises"]
             assert [e["node"]["slug"] for e in page["edges"]] == expected[:first], filter
             assert pages == (first_page_reads if kb_store.ordered_index_reads else [sort]), filter
+            pages.clear()
             assert [n["slug"] for n in await all_pages(api, filter, first=first)] == expected, filter
+            if filter == {"targets": [common]} and kb_store.ordered_index_reads:
+                assert sort not in pages  # every walk, the last page's too, ended with its page or the index
     finally:
         del kb_store.read
     # The walk reads no more index entries than its bound, matching or not.

@@ -182,9 +182,12 @@ class ExerciseQuery:
         async def read_page() -> list[Row]:
             if walk is None:
                 return await store.read(Q.EXERCISES_PAGE_SORTED, page_params)
-            rows = await store.read(Q.EXERCISES_PAGE, {**page_params, "walk": walk})
-            if len(rows) < self.first + 1 and walk != UNBOUNDED_WALK:
-                # The walk may have met its bound before the page's end: the source answers for certain.
+            walked = {**page_params, "walk": walk}
+            rows = await store.read(Q.EXERCISES_PAGE, walked)
+            # A short page is complete if the walk reached the index's end (a last page); if it met its bound with
+            # entries still after it, the source answers for certain.
+            short = len(rows) < self.first + 1 and walk != UNBOUNDED_WALK
+            if short and (await store.read(Q.NAME_WALK_CUT, walked))[0]["cut"]:
                 rows = await store.read(Q.EXERCISES_PAGE_SORTED, page_params)
             return rows
 
@@ -218,8 +221,9 @@ class ExerciseQuery:
         if not name_walk_pays(source=source, limit=self.first + 1, total=total):
             return None
         bound = walk_bound(source)
-        # A bound past the graph's size never stops the walk, whose short page is then the whole answer.
-        return bound if bound < total else UNBOUNDED_WALK
+        # At its worst a bounded walk costs the walk, the check of where it stopped (as long again) and the source:
+        # three times the source. Where that is no better than walking the whole index, the walk goes unbounded.
+        return bound if 3 * bound < total else UNBOUNDED_WALK
 
 
 def name_walk_pays(*, source: int, limit: int, total: int) -> bool:
@@ -235,8 +239,8 @@ def name_walk_pays(*, source: int, limit: int, total: int) -> bool:
 
 def walk_bound(source: int) -> int:
     """The index entries a walk may read before the source is read instead: as many as cost what reading the
-    source does (at 0.4 each), so a filter that matches few of its source (or none) pays at most twice the
-    cheaper plan, where an unbounded walk would read the whole index."""
+    source does (at 0.4 each), so a filter that matches few of its source (or none) pays a bounded multiple of
+    the cheaper plan, where an unbounded walk would read the whole index."""
     return 5 * source // 2 + 1
 
 
