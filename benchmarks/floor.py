@@ -24,6 +24,7 @@ from neo4j import AsyncDriver, AsyncGraphDatabase, RoutingControl
 from graph_service.api.context import Context
 from graph_service.api.schema import schema
 from graph_service.config import Settings
+from graph_service.statistics import GraphStatistics
 from graph_service.store import Store
 
 Statement = dict[str, Any]  # {"cypher": str, "params": dict, "write": bool}
@@ -61,13 +62,15 @@ async def record_plans(store: Store, settings: Settings, bodies: Sequence[dict[s
         calls.append((start, time.perf_counter(), {"cypher": statement, "params": params, "write": write}))
         return rows
 
+    statistics = GraphStatistics(store)
+
     async def execute(body: dict[str, Any]) -> None:
-        context = Context(store=store, settings=settings)
+        context = Context(store=store, statistics=statistics, settings=settings)
         result = await schema.execute(body["query"], variable_values=body.get("variables"), context_value=context)
         if result.errors:
             raise RuntimeError(f"the service failed a workload while recording: {result.errors[0]}")
 
-    # Each body once unrecorded first: that reads the minute-long hints (graph_service.hints) a serving process
+    # Each body once unrecorded first: that reads the graph statistics (graph_service.statistics) a serving process
     # keeps warm, so no plan carries a hint read for the floor to replay on every request.
     for body in bodies:
         await execute(body)

@@ -14,7 +14,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from graph_service.search import lucene_query, words
+from graph_service.reads.search import lucene_query, words
 
 PEER_DIR = Path(__file__).resolve().parent / "peer"
 INSTALL_TIMEOUT_S = 600

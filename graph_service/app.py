@@ -19,6 +19,7 @@ from graph_service.api.schema import schema
 from graph_service.config import Settings, get_settings
 from graph_service.errors import GraphServiceError
 from graph_service.seeding import graph_counts, load_seed, write_seed
+from graph_service.statistics import Clock, GraphStatistics
 from graph_service.store import Store, open_store
 
 log = logging.getLogger(__name__)
@@ -40,15 +41,18 @@ def tune_collector() -> None:
 class GraphQLApp(GraphQL[Context, None]):
     async def get_context(self, request: Any, response: Any = None) -> Context:
         state = request.app.state
-        return Context(store=state.store, settings=state.settings)
+        return Context(store=state.store, statistics=state.statistics, settings=state.settings)
 
 
-async def seed_if_empty(store: Store, settings: Settings) -> None:
-    counts = await graph_counts(store)
-    if counts.nodes.get("Exercise"):
+async def prepare_graph(store: Store, settings: Settings) -> None:
+    """Bring the schema up to date; an empty embedded graph is seeded first, the load applying the schema in its
+    own order (graph_service.store.base.Store.loading)."""
+    empty_embedded = settings.engine == "falkordb" and settings.seed_if_empty
+    if empty_embedded and not (await graph_counts(store)).nodes.get("Exercise"):
+        log.info("empty graph: loading the bundled knowledge base from %s", settings.seed_dir)
+        await write_seed(store, load_seed(settings.seed_dir), batch_size=settings.write_batch_size)
         return
-    log.info("empty graph: loading the bundled knowledge base from %s", settings.seed_dir)
-    await write_seed(store, load_seed(settings.seed_dir), batch_size=settings.write_batch_size)
+    await store.apply_schema()
 
 
 async def healthz(request: Request) -> Response:
@@ -64,22 +68,23 @@ async def readyz(request: Request) -> Response:
     return JSONResponse({"status": "ready", "engine": request.app.state.store.engine})
 
 
-def create_app(settings: Settings | None = None, store: Store | None = None) -> Starlette:
-    """With `store` given the caller owns it (tests); otherwise the lifespan opens and closes one."""
+def create_app(
+    settings: Settings | None = None, store: Store | None = None, *, clock: Clock | None = None
+) -> Starlette:
+    """With `store` given the caller owns it (tests); otherwise the lifespan opens and closes one. The graph
+    statistics belong to the app and run on `clock` (by default the monotonic clock)."""
     settings = settings or get_settings()
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         app.state.settings = settings
         app.state.store = store or await open_store(settings)
+        app.state.statistics = (
+            GraphStatistics(app.state.store) if clock is None else GraphStatistics(app.state.store, clock=clock)
+        )
         try:
             if store is None:
-                # The slug keys first; an empty embedded graph is seeded before the read indexes exist, as a
-                # load builds those after its writes.
-                await app.state.store.apply_keys()
-                if settings.engine == "falkordb" and settings.seed_if_empty:
-                    await seed_if_empty(app.state.store, settings)
-                await app.state.store.apply_indexes()
+                await prepare_graph(app.state.store, settings)
                 tune_collector()
             yield
         finally:

@@ -1,7 +1,6 @@
 """The `graph-service` command."""
 
 import asyncio
-import importlib.util
 import time
 from pathlib import Path
 from typing import Annotated
@@ -15,24 +14,14 @@ from graph_service.config import get_settings
 from graph_service.errors import GraphServiceError, SeedValidationError
 from graph_service.importers.cli import import_app
 from graph_service.seeding import GraphCounts, load_seed, total_rows, write_seed
-from graph_service.store import open_store
-from graph_service.terminal import progress_bar
+from graph_service.store.session import store_session
+from graph_service.terminal import fail, progress_bar
 
 app = typer.Typer(help="Exercise knowledge-graph service.", no_args_is_help=True, add_completion=False)
 console = Console()
-err_console = Console(stderr=True)
 app.add_typer(import_app, name="import")
 app.command()(card)
 app.command()(cards)
-if importlib.util.find_spec("benchmarks"):  # the benchmarks come with the source tree, not the image
-    from benchmarks.runner import bench
-
-    app.command()(bench)
-
-
-def _fail(error: GraphServiceError) -> typer.Exit:
-    err_console.print(f"[bold red]error:[/] {error}", highlight=False)
-    return typer.Exit(code=2)
 
 
 @app.command()
@@ -47,7 +36,7 @@ def seed(
     try:
         bundle = load_seed(folder)
     except SeedValidationError as e:
-        raise _fail(e) from None
+        raise fail(e) from None
     console.print(
         f"{folder}: {len(bundle.exercises)} exercises, {len(bundle.muscles)} muscles, "
         f"{len(bundle.equipment)} equipment, {len(bundle.body_parts)} body parts: valid"
@@ -56,25 +45,22 @@ def seed(
         return
 
     async def run() -> tuple[GraphCounts, float]:
-        store = await open_store(settings)
-        try:
+        async with store_session(settings) as graph:
             with progress_bar("seeding", total_rows(bundle), console) as advance:
                 started = time.perf_counter()
                 counts = await write_seed(
-                    store,
+                    graph.store,
                     bundle,
                     batch_size=settings.write_batch_size,
                     reset=reset,
                     progress=advance,
                 )
                 return counts, time.perf_counter() - started
-        finally:
-            await store.close()
 
     try:
         counts, seconds = asyncio.run(run())
     except GraphServiceError as e:
-        raise _fail(e) from None
+        raise fail(e) from None
     table = Table(title=f"graph on {settings.engine} after seeding ({seconds:.2f} s)")
     table.add_column("kind")
     table.add_column("name")
@@ -130,7 +116,7 @@ def coverage(
     try:
         text = coverage_markdown(load_seed(get_settings().seed_dir))
     except SeedValidationError as e:
-        raise _fail(e) from None
+        raise fail(e) from None
     if update_readme:
         readme = PROJECT_ROOT / "README.md"
         readme.write_text(replace_block(readme.read_text(encoding="utf-8"), text), encoding="utf-8")

@@ -1,9 +1,24 @@
-"""The graph model's vocabulary, named as in Cypher, GraphQL, the seed files and the docs."""
+"""The graph model's vocabulary, named as in Cypher, GraphQL, the seed files and the docs.
 
-from enum import StrEnum
+Each fact here has no other home: the labels and types, the enums, the taxonomy kinds, the slug rule, the kinds of
+work alternatives stay within and the weights of the alternatives score. Cypher receives what it needs of them as
+parameters or reads them from the node (`work_kind`, see graph_service.keys).
+"""
+
+import re
+from dataclasses import asdict, dataclass
+from enum import IntEnum, StrEnum
 
 LABELS = ("Exercise", "Muscle", "Equipment", "BodyPart")
 RELATIONSHIPS = ("TARGETS", "WORKS_SECONDARY", "USES", "TRAINS", "PART_OF", "VARIATION_OF")
+
+# What a slug looks like everywhere: seed files, imports, cards and the graph.
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SLUG_MAX = 80
+SLUG = re.compile(SLUG_PATTERN)
+
+# The equipment slug that means "no equipment".
+BODY_WEIGHT = "body-weight"
 
 
 class Difficulty(StrEnum):
@@ -36,27 +51,52 @@ class Mechanic(StrEnum):
 
 DIFFICULTY_RANK = {d: i for i, d in enumerate(Difficulty)}
 
-# Alternatives stay within one kind of work: training (0), flexibility (1) or conditioning (2).
-# cypher/_alternative_ranking.cypher spells the same mapping.
+
+class TaxonomyKind(StrEnum):
+    """The three kinds of taxonomy node, by the name the graph's statements give them (cypher/taxonomy_*.cypher)."""
+
+    MUSCLE = "muscle"
+    EQUIPMENT = "equipment"
+    BODY_PART = "bodyPart"
+
+    @property
+    def label(self) -> str:
+        """How messages and reports name the kind."""
+        return "body part" if self is TaxonomyKind.BODY_PART else self.value
+
+
+class WorkKind(IntEnum):
+    """Alternatives stay within one kind of work; each exercise keeps its kind as `work_kind`."""
+
+    TRAINING = 0
+    FLEXIBILITY = 1
+    CONDITIONING = 2
+
+
 FLEXIBILITY = frozenset({Category.STRETCHING, Category.MOBILITY})
 
 
-def work_kind(category: str | None) -> int:
+def work_kind(category: str | None) -> WorkKind:
     if category in FLEXIBILITY:
-        return 1
-    return 2 if category == Category.CARDIO else 0
+        return WorkKind.FLEXIBILITY
+    return WorkKind.CONDITIONING if category == Category.CARDIO else WorkKind.TRAINING
 
 
-def profile_key(category: str | None, targets: list[str], muscles: list[str]) -> str:
-    """The kind of work, the target muscles and the other muscles worked, each list sorted.
+@dataclass(frozen=True)
+class ScoreWeights:
+    """score = targets · overlap(target muscles) + muscles · overlap(all muscles worked) + family · [same family],
+    where overlap(A, B) = |A and B| / |A or B|; the weights add up to 1, so a perfect stand-in scores 1."""
 
-    Exercises with equal keys are interchangeable for the muscle part of the alternatives score; the key is
-    indexed so that alternatives can be looked up by key. cypher/alternatives_near.cypher builds the same text.
-    """
-    secondary = sorted(set(muscles).difference(targets))
-    return f"{work_kind(category)}|{_spaced(sorted(targets))}|{_spaced(secondary)}"
+    targets: float = 0.6
+    muscles: float = 0.25
+    family: float = 0.15
+
+    def params(self) -> dict[str, float]:
+        """The weights as the `$weights` parameter of the ranking statements."""
+        return asdict(self)
+
+    def describe(self) -> str:
+        return f"{self.targets} target overlap + {self.muscles} overall muscle overlap + {self.family} family"
 
 
-def _spaced(slugs: list[str]) -> str:
-    """Each slug preceded by a space."""
-    return " " + " ".join(slugs) if slugs else ""
+SCORE_WEIGHTS = ScoreWeights()

@@ -37,7 +37,8 @@ class Api:
 
 @asynccontextmanager
 async def api_for(store: Store, settings: Settings) -> AsyncIterator[Api]:
-    app = create_app(settings, store=store)
+    # A clock that stands still: the app's graph statistics are forgotten after writes only, never mid-test.
+    app = create_app(settings, store=store, clock=lambda: 0.0)
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:

@@ -13,12 +13,12 @@ ORDER BY from_label, from_slug, type, to_label, to_slug
 
 
 async def dump(store: Store) -> tuple[list[Row], list[Row]]:
-    return await store._run(NODES, {}, write=False), await store._run(EDGES, {}, write=False)
+    return await store.run_text(NODES, {}, write=False), await store.run_text(EDGES, {}, write=False)
 
 
 async def exercise(store: Store, slug: str) -> dict[str, Any]:
     """One exercise's properties and its edges by type, each list sorted."""
-    rows = await store._run(
+    rows = await store.run_text(
         "MATCH (e:Exercise {slug: $slug}) RETURN properties(e) AS props, [(e)-[r]->(n) | [type(r), n.slug]] AS edges",
         {"slug": slug},
         write=False,

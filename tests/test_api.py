@@ -9,11 +9,12 @@ import pytest
 import pytest_asyncio
 from api_client import Api, api_for
 
-from graph_service import hints, ranking
-from graph_service.api.listing import FILTER_PARAMS, name_walk_pays, walk_bound
 from graph_service.config import Settings
 from graph_service.queries import Q
+from graph_service.reads import plans
+from graph_service.reads.plans import FILTER_PARAMS, name_walk_pays, walk_bound
 from graph_service.seeding import SeedBundle
+from graph_service.statistics import GraphStatistics
 from graph_service.store import Store
 
 PAGE = """
@@ -148,10 +149,9 @@ async def test_a_name_ordered_page_walks_the_name_index_only_while_that_pays(
     """Neo4j reads a page in name order from its name index unless the filter's source is small (a rare muscle),
     and a walk that meets its bound before the page is full (a filter matching few of its source, or none) is
     followed by a read of the source. Every plan gives the same pages."""
-    hints._values.pop(kb_store, None)  # sizes of this graph, not of one a minute old
     targeted = Counter(t for e in knowledge_base.exercises for t in e.targets)
     worked = Counter(m for e in knowledge_base.exercises for m in {*e.targets, *e.secondary})
-    sizes = await hints.source_sizes(kb_store)
+    sizes = await GraphStatistics(kb_store).source_sizes()
     assert {slug: n for (field, slug), n in sizes.items() if field == "targets" and n} == dict(targeted)
     assert {slug: n for (field, slug), n in sizes.items() if field == "muscles" and n} == dict(worked)
     rare = min(targeted, key=lambda m: (targeted[m], m))
@@ -166,16 +166,7 @@ async def test_a_name_ordered_page_walks_the_name_index_only_while_that_pays(
     )
     assert 3 * walk_bound(targeted[bounded]) < total
     walk, sort = Q.EXERCISES_PAGE, Q.EXERCISES_PAGE_SORTED
-    read = kb_store.read
-    pages: list[Q] = []
-
-    async def noting_read(name: Q, params: Any = None) -> Any:
-        if name in (walk, sort):
-            pages.append(name)
-        return await read(name, params)
-
-    kb_store.read = noting_read  # type: ignore[method-assign]
-    try:
+    with kb_store.recording() as sent:
         for filter, first_page_reads in [
             ({"targets": [rare]}, [sort]),
             ({"targets": [rare], "text": "no such word"}, [sort]),
@@ -186,16 +177,15 @@ async def test_a_name_ordered_page_walks_the_name_index_only_while_that_pays(
             expected = [
                 slug for _, slug in sorted((e.name, e.slug) for e in knowledge_base.exercises if matches(e, filter))
             ]
-            pages.clear()
+            sent.clear()
             page = (await api.data(PAGE, {"filter": filter, "first": first}))["exercises"]
             assert [e["node"]["slug"] for e in page["edges"]] == expected[:first], filter
+            pages = [Q(n) for n in sent if n in (walk, sort)]
             assert pages == (first_page_reads if kb_store.ordered_index_reads else [sort]), filter
-            pages.clear()
+            sent.clear()
             assert [n["slug"] for n in await all_pages(api, filter, first=first)] == expected, filter
             if filter == {"targets": [common]} and kb_store.ordered_index_reads:
-                assert sort not in pages  # every walk, the last page's too, ended with its page or the index
-    finally:
-        del kb_store.read
+                assert sort not in sent  # every walk, the last page's too, ended with its page or the index
     # The walk reads no more index entries than its bound, matching or not.
     unfiltered = {**dict.fromkeys(FILTER_PARAMS), "sort": "NAME", "after": None, "limit": 10, "walk": 3}
     by_name = sorted(knowledge_base.exercises, key=lambda e: (e.name, e.slug))
@@ -233,14 +223,16 @@ async def test_unknown_filter_values_are_named(api: Api) -> None:
 async def test_a_muscle_added_after_the_known_slugs_were_read_is_not_called_unknown(api: Api) -> None:
     query = "query($t: [String!]) { exercises(filter: {targets: $t}) { edges { node { slug } } totalCount } }"
     assert (await api.data(query, {"t": ["glutes"]}))["exercises"]["totalCount"] > 0  # the known slugs are read
-    await api.store._run("CREATE (:Muscle {slug: 'serratus-posterior', name: 'Serratus Posterior'})", {}, write=True)
+    await api.store.run_text(
+        "CREATE (:Muscle {slug: 'serratus-posterior', name: 'Serratus Posterior'})", {}, write=True
+    )
     try:
         data = await api.data(query, {"t": ["serratus-posterior"]})
         assert data["exercises"] == {"edges": [], "totalCount": 0}
         err = await api.error(query, {"t": ["serratus-imaginarius"]})
         assert "serratus-imaginarius" in err["message"]
     finally:
-        await api.store._run("MATCH (m:Muscle {slug: 'serratus-posterior'}) DETACH DELETE m", {}, write=True)
+        await api.store.run_text("MATCH (m:Muscle {slug: 'serratus-posterior'}) DETACH DELETE m", {}, write=True)
 
 
 async def test_a_page_and_its_total_are_read_together(api: Api, knowledge_base: SeedBundle) -> None:
@@ -260,11 +252,9 @@ async def test_a_page_and_its_total_are_read_together(api: Api, knowledge_base: 
         finally:
             in_flight -= 1
 
-    api.store.read = counted_read  # type: ignore[method-assign]
-    try:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(api.store, "read", counted_read)
         data = await api.data(query, {"t": ["glutes"]})
-    finally:
-        del api.store.read
     assert most_in_flight == 2  # the count went out beside the page, not after it
     assert data["exercises"]["totalCount"] == sum("glutes" in e.targets for e in knowledge_base.exercises)
     assert len(data["exercises"]["edges"]) == 2
@@ -454,7 +444,7 @@ async def test_unknown_equipment_never_counts_as_available(store: Store, setting
     from graph_service.seeding import load_seed, write_seed
 
     await write_seed(store, load_seed(mini_seed), batch_size=100)
-    await store._run(  # an imported exercise whose equipment the source left unnamed
+    await store.run_text(  # an imported exercise whose equipment the source left unnamed
         "MATCH (m:Muscle {slug: 'glutes'}) CREATE (e:Exercise {slug: 'mystery-hinge', name: 'Mystery Hinge', "
         "difficulty: 'beginner', difficulty_rank: 0, category: 'strength', target_slugs: ['glutes'], "
         "muscle_slugs: ['glutes'], equipment_slugs: [], body_part_slugs: [], family: 'mystery-hinge'})-[:TARGETS]->(m)",
@@ -482,17 +472,8 @@ READ_AHEAD %= PAGE_PARTS
 
 
 async def answer_and_statements(api: Api, query: str, variables: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
-    read, names = api.store.read, []
-
-    async def noted(name: Any, *args: Any, **kwargs: Any) -> Any:
-        names.append(str(name))
-        return await read(name, *args, **kwargs)
-
-    api.store.read = noted  # type: ignore[method-assign]
-    try:
-        return await api.data(query, variables), names
-    finally:
-        del api.store.read
+    with api.store.recording() as names:
+        return await api.data(query, variables), list(names)
 
 
 async def test_an_exercise_page_is_one_statement_and_answers_as_its_fields_do(
@@ -503,7 +484,7 @@ async def test_an_exercise_page_is_one_statement_and_answers_as_its_fields_do(
     for near in (False, True):
         # A graph below SMALL_GRAPH exercises scores every candidate; at 0 the page looks alternatives up near the
         # source's profile and proves them, as a large graph does.
-        monkeypatch.setattr(ranking, "SMALL_GRAPH", 0 if near else ranking.SMALL_GRAPH)
+        monkeypatch.setattr(plans, "SMALL_GRAPH", 0 if near else plans.SMALL_GRAPH)
         for slug in slugs:
             for available in (None, ["body-weight", "dumbbell", "bench"]):
                 variables = {"s": slug, "available": available}
@@ -539,7 +520,9 @@ async def test_a_count_of_one_muscle_equipment_or_body_part_counts_its_edges(
     )
     assert any(expected > 5 for *_, expected in cases)
     # A muscle no exercise works yet counts 0.
-    await api.store._run("CREATE (:Muscle {slug: 'serratus-posterior', name: 'Serratus Posterior'})", {}, write=True)
+    await api.store.run_text(
+        "CREATE (:Muscle {slug: 'serratus-posterior', name: 'Serratus Posterior'})", {}, write=True
+    )
     cases.append(("targets", "serratus-posterior", 0))
     try:
         for field, slug, expected in cases:
@@ -547,7 +530,7 @@ async def test_a_count_of_one_muscle_equipment_or_body_part_counts_its_edges(
             assert data["exercises"]["totalCount"] == expected, (field, slug)
             assert "exercises_count_one" in statements, statements
     finally:
-        await api.store._run("MATCH (m:Muscle {slug: 'serratus-posterior'}) DETACH DELETE m", {}, write=True)
+        await api.store.run_text("MATCH (m:Muscle {slug: 'serratus-posterior'}) DETACH DELETE m", {}, write=True)
     # Anything more than one slug alone is counted exercise by exercise.
     for f in ({"targets": ["glutes", "hamstrings"]}, {"targets": ["glutes"], "difficulties": ["BEGINNER"]}):
         data, statements = await answer_and_statements(api, query, {"f": f})

@@ -15,6 +15,7 @@ import pytest
 
 from graph_service.config import PROJECT_ROOT
 from graph_service.queries import Q
+from graph_service.reads.alternatives import AlternativesQuestion
 from graph_service.seeding import SeedBundle, load_seed, write_seed
 from graph_service.store import Row, Store
 
@@ -60,12 +61,12 @@ async def run_browser_query(store: Store, name: str, **overrides: Any) -> list[R
     query = read_browser_query(BROWSER / f"{name}.cypher")
     params: dict[str, Any] = {}
     for param, expression in query.params.items():
-        (row,) = await store._run(f"RETURN {expression} AS value", {}, write=False)
+        (row,) = await store.run_text(f"RETURN {expression} AS value", {}, write=False)
         params[param] = row["value"]
     statement = query.statement
     if store.engine != "neo4j":
         statement = "\n".join(ln for ln in statement.splitlines() if not ln.lstrip().startswith("//"))
-    return await store._run(statement, params | overrides, write=False)
+    return await store.run_text(statement, params | overrides, write=False)
 
 
 @pytest.fixture
@@ -96,7 +97,7 @@ def test_open_cypher_queries_follow_the_rules_both_engines_need(name: str) -> No
 
 
 async def api_alternatives(store: Store, slug: str, first: int) -> list[tuple[str, float]]:
-    rows = await store.read(Q.ALTERNATIVES, {"slug": slug, "first": first, "available": None, "max_rank": None})
+    rows = await store.read(Q.ALTERNATIVES, AlternativesQuestion(slug, first, None, None).params())
     return [(r["slug"], r["score"]) for r in rows]
 
 
@@ -159,7 +160,7 @@ async def test_exercises_per_body_part_and_difficulty(mini_store: Store) -> None
 
 async def test_data_quality_exercises_without_equipment(mini_store: Store) -> None:
     assert await run_browser_query(mini_store, "exercises_without_equipment") == []
-    await mini_store._run("MATCH (:Exercise {slug: 'push-up'})-[u:USES]->() DELETE u", {}, write=True)
+    await mini_store.run_text("MATCH (:Exercise {slug: 'push-up'})-[u:USES]->() DELETE u", {}, write=True)
     rows = await run_browser_query(mini_store, "exercises_without_equipment")
     assert rows == [{"slug": "push-up", "name": "Push-up", "body_part": "Chest"}]
 
@@ -219,8 +220,8 @@ def parse_grass(text: str) -> dict[str, dict[str, str]]:
 
 async def test_style_captions_every_node_by_name_and_colours_each_label(kb_store: Store) -> None:
     rules = parse_grass((BROWSER / "style.grass").read_text(encoding="utf-8"))
-    labels = await kb_store._run("MATCH (n) RETURN DISTINCT labels(n) AS labels", {}, write=False)
-    types = await kb_store._run("MATCH ()-[r]->() RETURN DISTINCT type(r) AS type", {}, write=False)
+    labels = await kb_store.run_text("MATCH (n) RETURN DISTINCT labels(n) AS labels", {}, write=False)
+    types = await kb_store.run_text("MATCH ()-[r]->() RETURN DISTINCT type(r) AS type", {}, write=False)
     label_names = {label for row in labels for label in row["labels"]}
     assert label_names == {"Exercise", "Muscle", "Equipment", "BodyPart"}
     for label in label_names:
@@ -228,5 +229,5 @@ async def test_style_captions_every_node_by_name_and_colours_each_label(kb_store
     colours = [rules[f"node.{label}"]["color"] for label in label_names]
     assert len(set(colours)) == len(colours) and all(re.fullmatch(r"#[0-9A-F]{6}", c) for c in colours)
     assert {f"relationship.{row['type']}" for row in types} <= set(rules)
-    (unnamed,) = await kb_store._run("MATCH (n) WHERE n.name IS NULL RETURN count(n) AS n", {}, write=False)
+    (unnamed,) = await kb_store.run_text("MATCH (n) WHERE n.name IS NULL RETURN count(n) AS n", {}, write=False)
     assert unnamed["n"] == 0  # so every caption shows something

@@ -87,7 +87,7 @@ async def test_seed_then_serve_then_query(
 ) -> None:
     # seed: once onto an empty graph without its uniqueness constraints, then again as after a restart
     for name in UNIQUE_SLUGS:
-        await store._run(f"DROP CONSTRAINT {name} IF EXISTS", {}, write=True)
+        await store.run_text(f"DROP CONSTRAINT {name} IF EXISTS", {}, write=True)
     seed = services["seed"]
     seed_env = container_env(image, seed, **neo4j_overrides(settings))
     first = run(seed["command"], image, seed_env)
@@ -102,7 +102,7 @@ async def test_seed_then_serve_then_query(
     again = run(seed["command"], image, seed_env)
     assert again.returncode == 0, again.stdout + again.stderr
     assert await graph_counts(store) == counts
-    (constraints,) = await store._run("SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names", {}, write=False)
+    (constraints,) = await store.run_text("SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names", {}, write=False)
     assert set(UNIQUE_SLUGS) <= set(constraints["names"])  # the schema came with the seed
 
     # api: started after seed succeeded; healthy once /readyz answers

@@ -5,14 +5,15 @@ from typing import Any
 
 from conftest import GRAPH_CONTENTS
 
-from graph_service.api.listing import FILTER_PARAMS, UNBOUNDED_WALK
 from graph_service.config import Settings
+from graph_service.model import SCORE_WEIGHTS
 from graph_service.queries import Q
+from graph_service.reads.plans import FILTER_PARAMS, UNBOUNDED_WALK
 from graph_service.seeding import clear_graph, load_seed, write_seed
 from graph_service.store import open_store
 
 NO_FILTER = dict.fromkeys(FILTER_PARAMS)
-PAGE_PARTS = {"slug": "barbell-hip-thrust", "available": None, "max_rank": None}
+PAGE_PARTS = {"slug": "barbell-hip-thrust", "available": None, "max_rank": None, "weights": SCORE_WEIGHTS.params()}
 READS: list[tuple[Q, dict[str, Any]]] = [
     (Q.EXERCISES_PAGE, {**NO_FILTER, "sort": "NAME", "after": None, "limit": 50, "walk": UNBOUNDED_WALK}),
     (Q.EXERCISES_PAGE_SORTED, {**NO_FILTER, "targets": ["glutes"], "sort": "NAME", "after": None, "limit": 50}),
@@ -53,9 +54,30 @@ READS: list[tuple[Q, dict[str, Any]]] = [
     (Q.EXERCISES_COUNT_ONE, {"relation": "TRAINS", "slug": "legs"}),
     (Q.EXERCISES_BY_SLUGS, {"slugs": ["push-up", "barbell-hip-thrust", "missing"]}),
     (Q.EXERCISE_LINKS, {"slugs": ["barbell-hip-thrust", "glute-bridge"]}),
-    (Q.ALTERNATIVES, {"slug": "barbell-hip-thrust", "first": 10, "available": None, "max_rank": None}),
-    (Q.ALTERNATIVES_NEAR, {"slug": "barbell-hip-thrust", "first": 3, "available": None, "max_rank": None}),
-    (Q.ALTERNATIVES_SAME_TARGETS, {"slug": "barbell-hip-thrust", "first": 5, "available": None, "max_rank": 1}),
+    (
+        Q.ALTERNATIVES,
+        {
+            "slug": "barbell-hip-thrust",
+            "first": 10,
+            "available": None,
+            "max_rank": None,
+            "weights": SCORE_WEIGHTS.params(),
+        },
+    ),
+    (
+        Q.ALTERNATIVES_NEAR,
+        {
+            "slug": "barbell-hip-thrust",
+            "first": 3,
+            "available": None,
+            "max_rank": None,
+            "weights": SCORE_WEIGHTS.params(),
+        },
+    ),
+    (
+        Q.ALTERNATIVES_SAME_TARGETS,
+        {"slug": "barbell-hip-thrust", "first": 5, "available": None, "max_rank": 1, "weights": SCORE_WEIGHTS.params()},
+    ),
     (Q.RELATED, {"slug": "glute-bridge", "related_first": 3, "walk_limit": 1000}),
     (Q.RELATED, {"slug": "glute-bridge", "related_first": 3, "walk_limit": 0}),
     (Q.EXERCISE_PAGE, {**PAGE_PARTS, "first": 5, "related_first": 3, "walk_limit": 1000}),

@@ -23,12 +23,12 @@ RETURN e.slug AS slug,
 
 
 async def test_integrity_in_the_graph(kb_store: Store, knowledge_base: SeedBundle) -> None:
-    rows = await kb_store._run(INTEGRITY, {}, write=False)
+    rows = await kb_store.run_text(INTEGRITY, {}, write=False)
     assert len(rows) == len(knowledge_base.exercises) == len({r["slug"] for r in rows})
     for r in rows:
         assert r["body_parts"] == 1 and r["targets"] >= 1 and r["equipment"] >= 1 and r["steps"] >= 3, r
         assert not set(r["target_slugs"]) & set(r["secondary_slugs"]), r
-    orphans = await kb_store._run(
+    orphans = await kb_store.run_text(
         "MATCH (m:Muscle) WITH m, size([(m)-[:PART_OF]->(b:BodyPart) | 1]) AS n WHERE n <> 1 RETURN m.slug AS slug",
         {},
         write=False,

@@ -68,7 +68,8 @@ def test_committed_sdl_matches_the_code() -> None:
 
 
 def test_filter_parameters_match_the_fragment() -> None:
-    from graph_service.api.listing import FILTER_PARAMS, filter_params
+    from graph_service.api.inputs import filter_params
+    from graph_service.reads.plans import FILTER_PARAMS
 
     fragment = (CYPHER / "_exercise_filter.cypher").read_text()
     assert set(re.findall(r"\$(\w+)", fragment)) == set(FILTER_PARAMS) == set(filter_params(None))

@@ -11,12 +11,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmarks.synthetic import synthetic_bundle
-from graph_service.api.listing import FILTER_PARAMS
-from graph_service.model import profile_key
+from graph_service.keys import profile_key
+from graph_service.model import SCORE_WEIGHTS, Difficulty
 from graph_service.queries import Q
-from graph_service.ranking import other_targets_bound, ranked_alternatives, unseen_score_bound
+from graph_service.reads.alternatives import (
+    AlternativesQuestion,
+    other_targets_bound,
+    ranked_alternatives,
+    unseen_score_bound,
+)
+from graph_service.reads.plans import FILTER_PARAMS
 from graph_service.seeding import write_seed
 from graph_service.seeding.writer import clear_graph
+from graph_service.statistics import GraphStatistics
 from graph_service.store import Store
 
 GRAPH_SIZE = 1500
@@ -68,12 +75,16 @@ async def test_near_lookups_rank_exactly_as_scoring_every_candidate(synthetic_st
     sources = [x.slug for x in bundle.exercises[::37]]
     filters = [(None, None), (["body-weight", "dumbbell", "bench"], None), (None, 0)]
     statements_used = Counter()
+    statistics = GraphStatistics(synthetic_store)
+    await statistics.exercise_count()  # known from here on, as in a serving process
     for slug, first, (available, max_rank) in zip(
         sources * 3, [1, 5, 10] * len(sources), filters * len(sources), strict=False
     ):
-        params = {"slug": slug, "first": first, "available": available, "max_rank": max_rank}
+        difficulty = None if max_rank is None else list(Difficulty)[max_rank]
+        question = AlternativesQuestion(slug, first, None if available is None else tuple(available), difficulty)
+        params = question.params()
         before = synthetic_store.round_trips
-        ranked = await ranked_alternatives(synthetic_store, params, small_graph=0)
+        ranked = await ranked_alternatives(synthetic_store, statistics, question, small_graph=0)
         statements_used[synthetic_store.round_trips - before] += 1
         every = await synthetic_store.read(Q.ALTERNATIVES, params)
         assert [(r["slug"], r["score"]) for r in ranked] == [(r["slug"], r["score"]) for r in every], params
@@ -82,7 +93,7 @@ async def test_near_lookups_rank_exactly_as_scoring_every_candidate(synthetic_st
     assert sorted(statements_used) == [1, 2, 3], statements_used
     # A graph this small is ranked exhaustively unless told otherwise.
     before = synthetic_store.round_trips
-    assert await ranked_alternatives(synthetic_store, params) == every
+    assert await ranked_alternatives(synthetic_store, GraphStatistics(synthetic_store), question) == every
     assert synthetic_store.round_trips - before <= 2
 
 
@@ -106,7 +117,13 @@ async def test_the_page_statement_answers_as_the_statements_it_joins(synthetic_s
     bundle = synthetic_bundle(GRAPH_SIZE, seed=11)
     filters = [(None, None), (["body-weight", "dumbbell", "bench"], None), (None, 1)]
     for x, (available, max_rank), walk in zip(bundle.exercises[::53], filters * 20, [0, 30, 10**9] * 20, strict=False):
-        params = {"slug": x.slug, "first": 5, "available": available, "max_rank": max_rank}
+        params = {
+            "slug": x.slug,
+            "first": 5,
+            "available": available,
+            "max_rank": max_rank,
+            "weights": SCORE_WEIGHTS.params(),
+        }
         page = {**params, "related_first": 4, "walk_limit": walk}
         [row] = await synthetic_store.read(Q.EXERCISE_PAGE, page)
         [near] = await synthetic_store.read(Q.EXERCISE_PAGE_NEAR, page)
@@ -136,7 +153,7 @@ def scans_every_exercise(operator: str) -> bool:
 
 async def test_statements_about_one_exercise_never_scan_every_exercise(synthetic_store: Store) -> None:
     slug = synthetic_bundle(GRAPH_SIZE, seed=11).exercises[0].slug
-    alternative = {"slug": slug, "first": 5, "available": None, "max_rank": None}
+    alternative = {"slug": slug, "first": 5, "available": None, "max_rank": None, "weights": SCORE_WEIGHTS.params()}
     statements: list[tuple[Q, dict[str, Any]]] = [
         (Q.EXERCISES_BY_SLUGS, {"slugs": [slug]}),
         (Q.EXERCISE_LINKS, {"slugs": [slug]}),

@@ -10,7 +10,7 @@ import yaml
 from benchmarks.synthetic import synthetic_bundle
 from graph_service.errors import StoreError
 from graph_service.queries import Q
-from graph_service.search import search
+from graph_service.reads.search import search
 from graph_service.seeding import graph_counts, load_seed, write_seed
 from graph_service.seeding.writer import clear_graph, exercise_rows
 from graph_service.store import Store
@@ -31,7 +31,7 @@ ORDER BY label, slug
 
 
 async def dump(store: Store) -> tuple[list[Row], list[Row]]:
-    return await store._run(NODE_DUMP, {}, write=False), await store._run(EDGE_DUMP, {}, write=False)
+    return await store.run_text(NODE_DUMP, {}, write=False), await store.run_text(EDGE_DUMP, {}, write=False)
 
 
 async def test_seed_loads_the_sample(store: Store, mini_seed: Path) -> None:
@@ -46,7 +46,7 @@ async def test_seed_loads_the_sample(store: Store, mini_seed: Path) -> None:
     assert counts.edges["PART_OF"] == 32
     assert counts.edges["VARIATION_OF"] == 1
 
-    rows = await store._run(
+    rows = await store.run_text(
         "MATCH (e:Exercise {slug: $slug})-[:TARGETS]->(m:Muscle)-[:PART_OF]->(b:BodyPart) "
         "RETURN e.name AS name, e.instructions AS steps, e.tips AS tips, m.slug AS muscle, b.slug AS part",
         {"slug": "barbell-hip-thrust"},
@@ -84,7 +84,7 @@ async def test_rerun_after_an_edit_reflects_the_edit(store: Store, mini_seed: Pa
     path.write_text(yaml.safe_dump(data))
 
     await write_seed(store, load_seed(mini_seed), batch_size=10)
-    rows = await store._run(
+    rows = await store.run_text(
         "MATCH (e:Exercise {slug: 'barbell-hip-thrust'}) "
         "RETURN [(e)-[:WORKS_SECONDARY]->(m) | m.slug] AS secondary, [(e)-[:USES]->(q) | q.slug] AS equipment, "
         "[(e)-[:VARIATION_OF]->(b) | b.slug] AS base, e.force AS force",
@@ -99,17 +99,17 @@ async def test_rerun_after_an_edit_reflects_the_edit(store: Store, mini_seed: Pa
 
 
 async def test_reset_removes_what_the_seed_no_longer_has(store: Store, mini_seed: Path) -> None:
-    await store._run("CREATE (:Exercise {slug: 'stray', name: 'Stray'})", {}, write=True)
+    await store.run_text("CREATE (:Exercise {slug: 'stray', name: 'Stray'})", {}, write=True)
     counts = await write_seed(store, load_seed(mini_seed), batch_size=100, reset=True)
     assert counts.nodes["Exercise"] == 6
-    assert not await store._run("MATCH (e:Exercise {slug: 'stray'}) RETURN e.slug AS slug", {}, write=False)
+    assert not await store.run_text("MATCH (e:Exercise {slug: 'stray'}) RETURN e.slug AS slug", {}, write=False)
 
 
 async def test_schema_enforces_unique_slugs(store: Store) -> None:
     await store.apply_schema()  # a second application is harmless
-    await store._run("CREATE (:Muscle {slug: 'x', name: 'X'})", {}, write=True)
+    await store.run_text("CREATE (:Muscle {slug: 'x', name: 'X'})", {}, write=True)
     with pytest.raises(StoreError):
-        await store._run("CREATE (:Muscle {slug: 'x', name: 'Y'})", {}, write=True)
+        await store.run_text("CREATE (:Muscle {slug: 'x', name: 'Y'})", {}, write=True)
     counts = await graph_counts(store)
     assert counts.nodes == {"Muscle": 1}
 
@@ -122,29 +122,31 @@ async def test_counts_name_every_label_and_edge_type_the_graph_holds(store: Stor
     """The counts statement lists labels and types by name (so engines answer from their counts); a walk of the
     whole graph must find nothing it leaves out."""
     await write_seed(store, synthetic_bundle(300, seed=3), batch_size=100)
-    walked_nodes = await store._run("MATCH (n) RETURN labels(n)[0] AS name, count(*) AS count", {}, write=False)
-    walked_edges = await store._run("MATCH ()-[r]->() RETURN type(r) AS name, count(*) AS count", {}, write=False)
+    walked_nodes = await store.run_text("MATCH (n) RETURN labels(n)[0] AS name, count(*) AS count", {}, write=False)
+    walked_edges = await store.run_text("MATCH ()-[r]->() RETURN type(r) AS name, count(*) AS count", {}, write=False)
     counts = await graph_counts(store)
     assert counts.nodes == {row["name"]: row["count"] for row in walked_nodes}
     assert counts.edges == {row["name"]: row["count"] for row in walked_edges}
     assert len(counts.edges) == 6
 
 
-async def test_batches_in_flight_together_load_the_same_graph(store: Store) -> None:
+async def test_batches_in_flight_together_load_the_same_graph(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     bundle = synthetic_bundle(400, seed=5)
-    store.write_concurrency = 1
+    monkeypatch.setattr(store, "write_concurrency", 1)
     one_at_a_time = await write_seed(store, bundle, batch_size=25)
     expected = await dump(store)
     await clear_graph(store)
 
-    store.write_concurrency = 4
+    monkeypatch.setattr(store, "write_concurrency", 4)
     assert await write_seed(store, bundle, batch_size=25) == one_at_a_time  # first load: CREATE
     assert await dump(store) == expected
     assert await write_seed(store, bundle, batch_size=25) == one_at_a_time  # re-run: MERGE and prune
     assert await dump(store) == expected
 
 
-async def test_the_first_batch_is_written_alone_and_the_rest_in_flight_together(store: Store) -> None:
+async def test_the_first_batch_is_written_alone_and_the_rest_in_flight_together(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The engine plans a load's statement on its first batch; only then do the others go, up to the limit."""
     events: list[str] = []
     in_flight = [0]
@@ -163,8 +165,8 @@ async def test_the_first_batch_is_written_alone_and_the_rest_in_flight_together(
                 in_flight[0] -= 1
                 events.append("end")
 
-    store.write = recording_write  # type: ignore[method-assign]
-    store.write_concurrency = 3
+    monkeypatch.setattr(store, "write", recording_write)
+    monkeypatch.setattr(store, "write_concurrency", 3)
     counts = await write_seed(store, synthetic_bundle(200, seed=2), batch_size=20)
     assert counts.nodes["Exercise"] == 200
     assert events[:2] == ["start", "end"]
@@ -226,12 +228,12 @@ READ_INDEXES = {
 async def listed_indexes(store: Store) -> set[tuple[str, str]]:
     """(name, type) of every index the engine lists."""
     listing = READ_INDEXES[store.engine][1]
-    return {(row["name"], row["type"]) for row in await store._run(listing, {}, write=False)}
+    return {(row["name"], row["type"]) for row in await store.run_text(listing, {}, write=False)}
 
 
 async def change_indexes(store: Store, statements: list[str]) -> None:
     for statement in statements:
-        await store._run(statement, {}, write=True)
+        await store.run_text(statement, {}, write=True)
         await store.await_indexes()  # the embedded engine applies each change in the background
 
 
@@ -245,7 +247,7 @@ async def test_a_load_builds_the_read_indexes_after_its_writes(store: Store) -> 
     assert await listed_indexes(store) >= read_indexes
     assert await store.read(Q.PENDING_INDEXES) == []  # built, not still building
     wanted = bundle.exercises[123]
-    assert wanted.slug in {hit.slug for hit in await search(store, wanted.name, 5)}
+    assert wanted.slug in {hit.slug for hit in await search(store, text=wanted.name, limit=5)}
 
 
 async def test_applying_the_schema_drops_the_indexes_no_statement_reads(store: Store) -> None:
@@ -284,6 +286,6 @@ async def test_a_failed_batch_stops_the_load_and_is_raised(store: Store) -> None
     store.write_concurrency = 2
     with pytest.raises(StoreError):
         await store.write_each(Q.CREATE_EXERCISES, iter(batches))
-    written = {r["slug"] for r in await store._run("MATCH (e:Exercise) RETURN e.slug AS slug", {}, write=False)}
+    written = {r["slug"] for r in await store.run_text("MATCH (e:Exercise) RETURN e.slug AS slug", {}, write=False)}
     assert not written & {r["slug"] for r in batches[1]} - {bundle.exercises[0].slug}  # that batch is atomic
     assert not written & {r["slug"] for r in batches[-1]}  # and no batch is sent after the failure

@@ -1,73 +1,82 @@
-"""The per-request context: the shared store and fresh DataLoaders (a loader must never outlive a request)."""
+"""The per-request context: the shared store and statistics, fresh DataLoaders (a loader must never outlive a
+request) and what the request read ahead of its fields."""
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
 
 from strawberry.dataloader import DataLoader
 
 from graph_service.cards.facts import ExerciseFacts, load_facts
 from graph_service.config import Settings
-from graph_service.hints import known_slugs
-from graph_service.queries import Q
-from graph_service.store import Row, Store
+from graph_service.model import TaxonomyKind
+from graph_service.reads.alternatives import AlternativeRow, AlternativesQuestion
+from graph_service.reads.exercises import ExerciseWithLinksRow, LinksRow, exercise_links, exercises_by_slugs
+from graph_service.reads.related import RelatedGroupRow
+from graph_service.reads.taxonomy import TaxonomyRow, taxonomy_nodes
+from graph_service.statistics import GraphStatistics
+from graph_service.store import Store
 
 
-def _loader(
-    store: Store, name: Q, key: str = "slug", also: DataLoader[str, Row | None] | None = None
-) -> DataLoader[str, Row | None]:
-    """Batch lookups by `key`; `also` is primed with every row found (the rows answer for it too)."""
+@dataclass(frozen=True)
+class ReadAheadAlternatives:
+    rows: list[AlternativeRow]
+    exact: bool  # or near lookups the ranking must still prove
 
-    async def load(slugs: list[str]) -> list[Row | None]:
-        rows = await store.read(name, {"slugs": list(slugs)})
-        by_key = {row[key]: row for row in rows}
-        if also is not None:
-            for slug, row in by_key.items():
-                also.prime(slug, row)
-        return [by_key.get(slug) for slug in slugs]
 
-    return DataLoader(load_fn=load)
+@dataclass
+class ReadAhead:
+    """What graph_service.api.read_ahead read before the fields asked for it, under the question it answers."""
+
+    alternatives: dict[AlternativesQuestion, ReadAheadAlternatives] = field(default_factory=dict)
+    related: dict[tuple[str, int], list[RelatedGroupRow]] = field(default_factory=dict)  # (slug, first)
 
 
 @dataclass
 class Context:
-    """Loaders are made when a request first uses them: most requests need two or three of the six."""
+    """Loaders are made when a request first uses them: most requests need two or three of them."""
 
     store: Store
+    statistics: GraphStatistics
     settings: Settings
-    # Answers read ahead of their fields (graph_service.api.page), keyed by the field and its arguments.
-    prefetched: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+    read_ahead: ReadAhead = field(default_factory=ReadAhead)
 
     @cached_property
-    def links(self) -> DataLoader[str, Row | None]:
-        return _loader(self.store, Q.EXERCISE_LINKS)
+    def links(self) -> DataLoader[str, LinksRow | None]:
+        async def load(slugs: list[str]) -> list[LinksRow | None]:
+            found = {row["slug"]: row for row in await exercise_links(self.store, slugs=list(slugs))}
+            return [found.get(slug) for slug in slugs]
+
+        return DataLoader(load_fn=load)
 
     @cached_property
-    def exercises(self) -> DataLoader[str, Row | None]:
-        # An exercise row carries its relations, so loading an exercise answers its links as well.
-        return _loader(self.store, Q.EXERCISES_BY_SLUGS, also=self.links)
+    def exercises(self) -> DataLoader[str, ExerciseWithLinksRow | None]:
+        async def load(slugs: list[str]) -> list[ExerciseWithLinksRow | None]:
+            found = {row["slug"]: row for row in await exercises_by_slugs(self.store, slugs=list(slugs))}
+            # An exercise row carries its relations, so loading an exercise answers its links as well.
+            for slug, row in found.items():
+                self.links.prime(slug, row)  # type: ignore[arg-type]
+            return [found.get(slug) for slug in slugs]
+
+        return DataLoader(load_fn=load)
+
+    def taxonomy(self, kind: TaxonomyKind) -> DataLoader[str, TaxonomyRow | None]:
+        return self._taxonomy[kind]
 
     @cached_property
-    def muscles(self) -> DataLoader[str, Row | None]:
-        return _loader(self.store, Q.MUSCLES)
+    def _taxonomy(self) -> dict[TaxonomyKind, DataLoader[str, TaxonomyRow | None]]:
+        def loader(kind: TaxonomyKind) -> DataLoader[str, TaxonomyRow | None]:
+            async def load(slugs: list[str]) -> list[TaxonomyRow | None]:
+                found = {row["slug"]: row for row in await taxonomy_nodes(self.store, kind, slugs=list(slugs))}
+                return [found.get(slug) for slug in slugs]
 
-    @cached_property
-    def equipment(self) -> DataLoader[str, Row | None]:
-        return _loader(self.store, Q.EQUIPMENT)
+            return DataLoader(load_fn=load)
 
-    @cached_property
-    def body_parts(self) -> DataLoader[str, Row | None]:
-        return _loader(self.store, Q.BODY_PARTS)
+        return {kind: loader(kind) for kind in TaxonomyKind}
 
     @cached_property
     def facts(self) -> DataLoader[str, ExerciseFacts | None]:
         async def load_card_facts(slugs: list[str]) -> list[ExerciseFacts | None]:
-            found = {f.slug: f for f in await load_facts(self.store, slugs)}
+            found = {f.slug: f for f in await load_facts(self.store, slugs, statistics=self.statistics)}
             return [found.get(slug) for slug in slugs]
 
         return DataLoader(load_fn=load_card_facts)
-
-    async def taxonomy(self, *, fresh: bool = False) -> dict[str, frozenset[str]]:
-        """Known slugs per kind (muscle, equipment, bodyPart); `fresh` reads them again rather than trust the
-        minute-old hint (graph_service.hints)."""
-        return await known_slugs(self.store, fresh=fresh)

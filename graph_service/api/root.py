@@ -1,40 +1,40 @@
 """Root query fields."""
 
-from typing import Annotated
-
 import strawberry
 
-from graph_service import search as search_engine
 from graph_service.api import limits
-from graph_service.api.alternatives import Alternative, find_alternatives
-from graph_service.api.facets import Facets, facets_for
-from graph_service.api.listing import ExerciseConnection, ExerciseFilter, ExerciseQuery, ExerciseSort
-from graph_service.api.page import load_exercise
-from graph_service.api.types import BodyPart, Ctx, Equipment, Exercise, Muscle
+from graph_service.api.inputs import (
+    ExerciseFilter,
+    ExerciseSort,
+    check_first,
+    check_slug,
+    filter_params,
+    reject_unknown,
+)
+from graph_service.api.read_ahead import load_exercise
+from graph_service.api.types import (
+    Alternative,
+    BodyPart,
+    Ctx,
+    Equipment,
+    Exercise,
+    ExerciseConnection,
+    Facets,
+    Muscle,
+    SearchResult,
+)
 from graph_service.errors import BadInput
-from graph_service.model import Difficulty
-from graph_service.queries import Q
-
-SearchNode = Annotated[Exercise | Muscle | Equipment, strawberry.union("SearchNode")]
-
-
-@strawberry.type(description="One search hit.")
-class SearchResult:
-    score: float = strawberry.field(description="The engine's relevance score (comparable within one answer).")
-    node: SearchNode
-
-
-def _slug(slug: str) -> str:
-    if len(slug) > limits.MAX_SLUG:
-        raise BadInput(f"slug: at most {limits.MAX_SLUG} characters")
-    return slug
+from graph_service.model import Difficulty, TaxonomyKind
+from graph_service.reads.facets import facet_counts
+from graph_service.reads.search import search
+from graph_service.reads.taxonomy import taxonomy_nodes
 
 
 @strawberry.type
 class Query:
     @strawberry.field(description="One exercise by slug, or null when there is none.")
     async def exercise(self, info: Ctx, slug: str) -> Exercise | None:
-        row = await load_exercise(info, _slug(slug))
+        row = await load_exercise(info, check_slug(slug))
         return Exercise.from_row(row) if row else None
 
     @strawberry.field(description="Exercises matching a filter, a page at a time (default 20, at most 100).")
@@ -46,7 +46,10 @@ class Query:
         first: int = limits.DEFAULT_PAGE,
         after: str | None = None,
     ) -> ExerciseConnection:
-        return await ExerciseQuery.build(filter, sort, first, after).run(info)
+        check_first(first, limits.MAX_PAGE)
+        params = filter_params(filter)
+        await reject_unknown(info.context.statistics, params)
+        return await ExerciseConnection.read(info, params, sort, first=first, after=after)
 
     @strawberry.field(description="Exercises that hit the same muscles as `slug`, best first.")
     async def alternatives(
@@ -57,21 +60,18 @@ class Query:
         available_equipment: list[str] | None = None,
         max_difficulty: Difficulty | None = None,
     ) -> list[Alternative]:
-        return await find_alternatives(info, _slug(slug), first, available_equipment, max_difficulty)
+        return await Alternative.find(info, check_slug(slug), first, available_equipment, max_difficulty)
 
     @strawberry.field(description="Exercises, muscles and equipment by relevance; aliases and typos welcome.")
     async def search(self, info: Ctx, text: str, first: int = 10) -> list[SearchResult]:
         if len(text) > limits.MAX_TEXT:
             raise BadInput(f"text: at most {limits.MAX_TEXT} characters")
-        if not 0 <= first <= limits.MAX_SEARCH:
-            raise BadInput(f"first: between 0 and {limits.MAX_SEARCH}")
-        hits = await search_engine.search(info.context.store, text, first)
+        check_first(first, limits.MAX_SEARCH)
         results: list[SearchResult] = []
-        for h in hits:
+        for h in await search(info.context.store, text=text, limit=first):
             node: Exercise | Muscle | Equipment
-            if h.kind == "Exercise":
+            if h.exercise is not None:
                 # The hit carries the exercise's fields; its relations load only if the query asks for them.
-                assert h.exercise is not None
                 node = Exercise.from_row(h.exercise)
             elif h.kind == "Muscle":
                 node = Muscle(slug=h.slug, name=h.name)
@@ -82,31 +82,35 @@ class Query:
 
     @strawberry.field(description="Every muscle, by name.")
     async def muscles(self, info: Ctx) -> list[Muscle]:
-        rows = await info.context.store.read(Q.MUSCLES, {"slugs": None})
-        return [Muscle(slug=r["slug"], name=r["name"]) for r in rows]
+        return [
+            Muscle(slug=r["slug"], name=r["name"])
+            for r in await taxonomy_nodes(info.context.store, TaxonomyKind.MUSCLE)
+        ]
 
     @strawberry.field
     async def muscle(self, info: Ctx, slug: str) -> Muscle | None:
-        return await Muscle.load(info, _slug(slug))
+        return await Muscle.load(info, check_slug(slug))
 
     @strawberry.field(description="Every kind of equipment, by name.")
     async def equipment(self, info: Ctx) -> list[Equipment]:
-        rows = await info.context.store.read(Q.EQUIPMENT, {"slugs": None})
+        rows = await taxonomy_nodes(info.context.store, TaxonomyKind.EQUIPMENT)
         return [Equipment(slug=r["slug"], name=r["name"]) for r in rows]
 
     @strawberry.field
     async def equipment_item(self, info: Ctx, slug: str) -> Equipment | None:
-        return await Equipment.load(info, _slug(slug))
+        return await Equipment.load(info, check_slug(slug))
 
     @strawberry.field(description="Every body part, by name.")
     async def body_parts(self, info: Ctx) -> list[BodyPart]:
-        rows = await info.context.store.read(Q.BODY_PARTS, {"slugs": None})
+        rows = await taxonomy_nodes(info.context.store, TaxonomyKind.BODY_PART)
         return [BodyPart(slug=r["slug"], name=r["name"]) for r in rows]
 
     @strawberry.field
     async def body_part(self, info: Ctx, slug: str) -> BodyPart | None:
-        return await BodyPart.load(info, _slug(slug))
+        return await BodyPart.load(info, check_slug(slug))
 
     @strawberry.field(description="Counts per body part, muscle, equipment, difficulty and category, for filter menus.")
     async def facets(self, info: Ctx, filter: ExerciseFilter | None = None) -> Facets:
-        return await facets_for(info, filter)
+        params = filter_params(filter)
+        await reject_unknown(info.context.statistics, params)
+        return Facets.of(await facet_counts(info.context.store, filter=params))

@@ -1,37 +1,53 @@
-"""GraphQL object types. Relations resolve through the request's DataLoaders, so a page costs a constant
-number of store round trips however many exercises it holds."""
+"""GraphQL object types and how each field resolves: through the request's DataLoaders, what was read ahead, or
+a read of graph_service.reads. A page costs a constant number of store round trips however many exercises it holds.
+"""
 
-import base64
-import json
+import asyncio
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry import Info
 
 from graph_service.api import limits
 from graph_service.api.context import Context
+from graph_service.api.enums import Category, Difficulty, Force, Mechanic
+from graph_service.api.inputs import (
+    ExerciseSort,
+    check_first,
+    check_slugs,
+    decode_cursor,
+    encode_cursor,
+    filter_params,
+    reject_unknown,
+)
+from graph_service.api.selections import selects
 from graph_service.cards.faq import faq as generate_faq
 from graph_service.cards.render import render_card
-from graph_service.model import Category, Difficulty, Force, Mechanic
-from graph_service.store import Row
-
-if TYPE_CHECKING:
-    from graph_service.api.alternatives import Alternative
-    from graph_service.api.listing import ExerciseConnection
-
-# The graph model's enums, registered with GraphQL under their own names.
-strawberry.enum(Difficulty, description="How much experience an exercise asks for.")
-strawberry.enum(Category, description="The kind of training.")
-strawberry.enum(Force, description="Whether the working muscles push, pull or hold.")
-strawberry.enum(Mechanic, description="Compound (several joints) or isolation (one joint).")
+from graph_service.errors import NotFound
+from graph_service.model import SCORE_WEIGHTS, TaxonomyKind
+from graph_service.reads.alternatives import AlternativeRow, AlternativesQuestion, ranked_alternatives
+from graph_service.reads.exercises import (
+    ExerciseRow,
+    NamedRow,
+    PageQuestion,
+    count_exercises,
+    exercises_page,
+    exercises_page_and_count,
+)
+from graph_service.reads.facets import FacetCounts, FacetValue
+from graph_service.reads.related import RelatedGroupRow, related_groups
+from graph_service.reads.taxonomy import TaxonomyRow
 
 Ctx = Info[Context, None]
-Connection = Annotated["ExerciseConnection", strawberry.lazy("graph_service.api.listing")]
 
 
-def _by_name(items: list[Row]) -> list[Row]:
+def _by_name(items: list[NamedRow]) -> list[NamedRow]:
     return sorted(items, key=lambda r: (r["name"], r["slug"]))
+
+
+async def _node(info: Ctx, kind: TaxonomyKind, slug: str) -> TaxonomyRow | dict[str, Any]:
+    return await info.context.taxonomy(kind).load(slug) or {}
 
 
 @strawberry.type(description="A muscle, at the granularity people search by.")
@@ -39,38 +55,33 @@ class Muscle:
     slug: str
     name: str
 
-    async def _row(self, info: Ctx) -> Row:
-        return await info.context.muscles.load(self.slug) or {}
-
     @strawberry.field
     async def aliases(self, info: Ctx) -> list[str]:
-        return list((await self._row(info)).get("aliases") or [])
+        return list((await _node(info, TaxonomyKind.MUSCLE, self.slug)).get("aliases") or [])
 
     @strawberry.field(description="The body part this muscle belongs to.")
     async def body_part(self, info: Ctx) -> "BodyPart | None":
-        parts = (await self._row(info)).get("body_parts") or []
+        parts = (await _node(info, TaxonomyKind.MUSCLE, self.slug)).get("body_parts") or []
         return await BodyPart.load(info, parts[0]) if parts else None
 
     @strawberry.field(description="How many exercises target this muscle as a primary mover.")
     async def target_count(self, info: Ctx) -> int:
-        return int((await self._row(info)).get("target_count") or 0)
+        return int((await _node(info, TaxonomyKind.MUSCLE, self.slug)).get("target_count") or 0)
 
     @strawberry.field(description="How many exercises work this muscle, as target or secondary.")
     async def exercise_count(self, info: Ctx) -> int:
-        return int((await self._row(info)).get("exercise_count") or 0)
+        return int((await _node(info, TaxonomyKind.MUSCLE, self.slug)).get("exercise_count") or 0)
 
     @strawberry.field(description="Exercises that work this muscle; `targetOnly` keeps primary movers only.")
     async def exercises(
         self, info: Ctx, first: int = 20, after: str | None = None, target_only: bool = True
-    ) -> Connection:
-        from graph_service.api.listing import ExerciseQuery
-
+    ) -> "ExerciseConnection":
         key = "targets" if target_only else "muscles"
-        return await ExerciseQuery.from_raw(info, {key: [self.slug]}, first=first, after=after).run(info)
+        return await ExerciseConnection.of_node(info, key, self.slug, first=first, after=after)
 
     @classmethod
     async def load(cls, info: Ctx, slug: str) -> "Muscle | None":
-        row = await info.context.muscles.load(slug)
+        row = await info.context.taxonomy(TaxonomyKind.MUSCLE).load(slug)
         return cls(slug=row["slug"], name=row["name"]) if row else None
 
 
@@ -79,26 +90,21 @@ class Equipment:
     slug: str
     name: str
 
-    async def _row(self, info: Ctx) -> Row:
-        return await info.context.equipment.load(self.slug) or {}
-
     @strawberry.field
     async def aliases(self, info: Ctx) -> list[str]:
-        return list((await self._row(info)).get("aliases") or [])
+        return list((await _node(info, TaxonomyKind.EQUIPMENT, self.slug)).get("aliases") or [])
 
     @strawberry.field(description="How many exercises use it.")
     async def exercise_count(self, info: Ctx) -> int:
-        return int((await self._row(info)).get("exercise_count") or 0)
+        return int((await _node(info, TaxonomyKind.EQUIPMENT, self.slug)).get("exercise_count") or 0)
 
     @strawberry.field(description="Exercises that use it.")
-    async def exercises(self, info: Ctx, first: int = 20, after: str | None = None) -> Connection:
-        from graph_service.api.listing import ExerciseQuery
-
-        return await ExerciseQuery.from_raw(info, {"equipment": [self.slug]}, first=first, after=after).run(info)
+    async def exercises(self, info: Ctx, first: int = 20, after: str | None = None) -> "ExerciseConnection":
+        return await ExerciseConnection.of_node(info, "equipment", self.slug, first=first, after=after)
 
     @classmethod
     async def load(cls, info: Ctx, slug: str) -> "Equipment | None":
-        row = await info.context.equipment.load(slug)
+        row = await info.context.taxonomy(TaxonomyKind.EQUIPMENT).load(slug)
         return cls(slug=row["slug"], name=row["name"]) if row else None
 
 
@@ -107,31 +113,28 @@ class BodyPart:
     slug: str
     name: str
 
-    async def _row(self, info: Ctx) -> Row:
-        return await info.context.body_parts.load(self.slug) or {}
-
     @strawberry.field
     async def aliases(self, info: Ctx) -> list[str]:
-        return list((await self._row(info)).get("aliases") or [])
+        return list((await _node(info, TaxonomyKind.BODY_PART, self.slug)).get("aliases") or [])
 
     @strawberry.field(description="Muscles that belong to this body part.")
     async def muscles(self, info: Ctx) -> list[Muscle]:
-        rows = await info.context.muscles.load_many((await self._row(info)).get("muscles") or [])
-        return [Muscle(slug=r["slug"], name=r["name"]) for r in _by_name([r for r in rows if r])]
+        slugs = (await _node(info, TaxonomyKind.BODY_PART, self.slug)).get("muscles") or []
+        rows = await info.context.taxonomy(TaxonomyKind.MUSCLE).load_many(slugs)
+        named = _by_name([NamedRow(slug=r["slug"], name=r["name"]) for r in rows if r])
+        return [Muscle(slug=r["slug"], name=r["name"]) for r in named]
 
     @strawberry.field(description="How many exercises train it.")
     async def exercise_count(self, info: Ctx) -> int:
-        return int((await self._row(info)).get("exercise_count") or 0)
+        return int((await _node(info, TaxonomyKind.BODY_PART, self.slug)).get("exercise_count") or 0)
 
     @strawberry.field(description="Exercises that train it.")
-    async def exercises(self, info: Ctx, first: int = 20, after: str | None = None) -> Connection:
-        from graph_service.api.listing import ExerciseQuery
-
-        return await ExerciseQuery.from_raw(info, {"body_parts": [self.slug]}, first=first, after=after).run(info)
+    async def exercises(self, info: Ctx, first: int = 20, after: str | None = None) -> "ExerciseConnection":
+        return await ExerciseConnection.of_node(info, "body_parts", self.slug, first=first, after=after)
 
     @classmethod
     async def load(cls, info: Ctx, slug: str) -> "BodyPart | None":
-        row = await info.context.body_parts.load(slug)
+        row = await info.context.taxonomy(TaxonomyKind.BODY_PART).load(slug)
         return cls(slug=row["slug"], name=row["name"]) if row else None
 
 
@@ -160,6 +163,16 @@ class RelatedGroup:
     def exercises(self) -> list["Exercise"]:
         return self.members
 
+    @classmethod
+    def from_row(cls, row: RelatedGroupRow) -> "RelatedGroup":
+        return cls(
+            kind=RelatedKind(row["relation"]),
+            slug=row["group_slug"],
+            name=row["group_name"],
+            total=row["total"],
+            members=[Exercise.from_row(e) for e in row["exercises"]],
+        )
+
 
 @strawberry.type(description="An exercise and the facts an exercise page shows.")
 class Exercise:
@@ -177,14 +190,14 @@ class Exercise:
     sources: list[str] = strawberry.field(description="Datasets this exercise was imported from, as source:id.")
 
     @classmethod
-    def from_row(cls, row: Row) -> "Exercise":
+    def from_row(cls, row: ExerciseRow) -> "Exercise":
         return cls(
             slug=row["slug"],
             name=row["name"],
             difficulty=Difficulty(row["difficulty"]),
             category=Category(row["category"]),
-            force=Force(row["force"]) if row.get("force") else None,
-            mechanic=Mechanic(row["mechanic"]) if row.get("mechanic") else None,
+            force=Force(force) if (force := row.get("force")) else None,
+            mechanic=Mechanic(mechanic) if (mechanic := row.get("mechanic")) else None,
             description=row.get("description") or "",
             instructions=list(row.get("instructions") or []),
             tips=list(row.get("tips") or []),
@@ -198,8 +211,8 @@ class Exercise:
         rows = await info.context.exercises.load_many(slugs)
         return [cls.from_row(r) for r in rows if r]
 
-    async def _links(self, info: Ctx) -> Row:
-        return await info.context.links.load(self.slug) or {}
+    async def _links(self, info: Ctx) -> dict[str, Any]:
+        return dict(await info.context.links.load(self.slug) or {})
 
     @strawberry.field(description="Primary muscles.")
     async def targets(self, info: Ctx) -> list[Muscle]:
@@ -232,7 +245,8 @@ class Exercise:
         family = set(links.get("variants") or [])
         for base in links.get("base") or []:
             family.add(base)
-            family.update((await info.context.links.load(base) or {}).get("variants") or [])
+            base_links = await info.context.links.load(base)
+        family.update(base_links["variants"] if base_links else [])
         family.discard(self.slug)
         return sorted(await Exercise.load_many(info, sorted(family)), key=lambda x: (x.name, x.slug))
 
@@ -243,10 +257,8 @@ class Exercise:
         first: int = limits.DEFAULT_ALTERNATIVES,
         available_equipment: list[str] | None = None,
         max_difficulty: Difficulty | None = None,
-    ) -> list[Annotated["Alternative", strawberry.lazy("graph_service.api.alternatives")]]:
-        from graph_service.api.alternatives import find_alternatives
-
-        return await find_alternatives(info, self.slug, first, available_equipment, max_difficulty)
+    ) -> list["Alternative"]:
+        return await Alternative.find(info, self.slug, first, available_equipment, max_difficulty)
 
     @strawberry.field(description="Questions and answers generated from the graph's facts.")
     async def faq(self, info: Ctx) -> list[FaqEntry]:
@@ -260,9 +272,96 @@ class Exercise:
 
     @strawberry.field(description="Link groups: more exercises for its body part, its equipment, its target muscles.")
     async def related(self, info: Ctx, first: int = limits.DEFAULT_RELATED) -> list[RelatedGroup]:
-        from graph_service.api.related import related_groups
+        check_first(first, limits.MAX_ALTERNATIVES)
+        rows = info.context.read_ahead.related.get((self.slug, first))
+        if rows is None:
+            context = info.context
+            rows = await related_groups(context.store, context.statistics, slug=self.slug, first=first)
+        return [RelatedGroup.from_row(r) for r in rows]
 
-        return await related_groups(info, self.slug, first)
+
+@strawberry.type(description="An exercise that can stand in for another, with why.")
+class Alternative:
+    exercise: Exercise
+    score: float = strawberry.field(description=f"0..1: {SCORE_WEIGHTS.describe()}.")
+    same_family: bool = strawberry.field(description="Both belong to the same movement family.")
+    shared_target_slugs: strawberry.Private[list[str]]
+    shared_secondary_slugs: strawberry.Private[list[str]]
+
+    @strawberry.field(description="Target muscles both exercises train as primary movers.")
+    async def shared_targets(self, info: Ctx) -> list[Muscle]:
+        return await _muscles(info, self.shared_target_slugs)
+
+    @strawberry.field(description="Other muscles both exercises work.")
+    async def shared_secondary(self, info: Ctx) -> list[Muscle]:
+        return await _muscles(info, self.shared_secondary_slugs)
+
+    @strawberry.field(description="A sentence explaining the match.")
+    async def reason(self, info: Ctx) -> str:
+        # Both lists in one go, so their muscles are read in one batch.
+        shared = await asyncio.gather(self.shared_targets(info), self.shared_secondary(info))
+        targets, others = ([m.name.lower() for m in muscles] for muscles in shared)
+        parts = []
+        if targets:
+            parts.append(f"Targets the same {_join(targets)}")
+        if others:
+            parts.append(f"{'also works' if targets else 'Works'} {_join(others)}")
+        sentence = ", ".join(parts) or "Works related muscles"
+        if self.same_family:
+            sentence += "; a variation of the same movement"
+        return sentence + "."
+
+    @classmethod
+    def from_row(cls, row: AlternativeRow) -> "Alternative":
+        return cls(
+            exercise=Exercise.from_row(row),
+            score=round(float(row["score"]), 4),
+            same_family=bool(row["same_family"]),
+            shared_target_slugs=list(row["shared_targets"]),
+            shared_secondary_slugs=list(row["shared_secondary"]),
+        )
+
+    @classmethod
+    async def find(
+        cls,
+        info: Ctx,
+        slug: str,
+        first: int,
+        available_equipment: list[str] | None,
+        max_difficulty: Difficulty | None,
+    ) -> list["Alternative"]:
+        context = info.context
+        question = await alternatives_question(context, slug, first, available_equipment, max_difficulty)
+        # The exercise page statement may have read them already: exact, or near lookups still to be proven.
+        read = context.read_ahead.alternatives.get(question)
+        if read is not None and read.exact:
+            rows = read.rows
+        else:
+            rows = await ranked_alternatives(
+                context.store, context.statistics, question, near=read.rows if read else None
+            )
+        if not rows and await context.exercises.load(slug) is None:
+            raise NotFound(f"no exercise with slug {slug!r}")
+        return [cls.from_row(r) for r in rows]
+
+
+async def alternatives_question(
+    context: Context, slug: str, first: int, available_equipment: list[str] | None, max_difficulty: Difficulty | None
+) -> AlternativesQuestion:
+    """An alternatives question, checked (BadInput names what is wrong): the resolver's and the read-ahead's key."""
+    check_first(first, limits.MAX_ALTERNATIVES)
+    available = check_slugs("availableEquipment", available_equipment)
+    await reject_unknown(context.statistics, {"available": available})
+    return AlternativesQuestion(slug, first, None if available is None else tuple(available), max_difficulty)
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+async def _muscles(info: Ctx, slugs: list[str]) -> list[Muscle]:
+    rows = await info.context.taxonomy(TaxonomyKind.MUSCLE).load_many(slugs)
+    return sorted((Muscle(slug=r["slug"], name=r["name"]) for r in rows if r), key=lambda m: m.name)
 
 
 @strawberry.type
@@ -277,5 +376,82 @@ class ExerciseEdge:
     node: Exercise
 
 
-def encode_cursor(key: list[Any]) -> str:
-    return base64.urlsafe_b64encode(json.dumps(key, separators=(",", ":")).encode()).decode()
+@strawberry.type(description="A page of exercises (Relay connection).")
+class ExerciseConnection:
+    edges: list[ExerciseEdge]
+    page_info: PageInfo
+    params: strawberry.Private[dict[str, Any]]
+    # Read beside the page when the document asks for totalCount.
+    counted: strawberry.Private[int | None] = None
+
+    @strawberry.field(description="How many exercises match the filter; counted only when asked for.")
+    async def total_count(self, info: Ctx) -> int:
+        if self.counted is not None:
+            return self.counted
+        return await count_exercises(info.context.store, self.params)
+
+    @classmethod
+    async def of_node(cls, info: Ctx, field: str, slug: str, *, first: int, after: str | None) -> "ExerciseConnection":
+        """The exercises of one taxonomy node, reached by the filter field `field` (its slug is known to exist)."""
+        params = {**filter_params(None), field: [slug]}
+        return await cls.read(info, params, ExerciseSort.NAME, first=first, after=after)
+
+    @classmethod
+    async def read(
+        cls, info: Ctx, params: dict[str, Any], sort: ExerciseSort, *, first: int, after: str | None
+    ) -> "ExerciseConnection":
+        check_first(first, limits.MAX_PAGE)
+        question = PageQuestion(
+            filter=params, sort=sort.value, first=first, after=decode_cursor(after) if after else None
+        )
+        context = info.context
+        counted = None
+        if selects(info.selected_fields, "totalCount"):
+            rows, counted = await exercises_page_and_count(context.store, context.statistics, question)
+        else:
+            rows = await exercises_page(context.store, context.statistics, question)
+        edges = [
+            ExerciseEdge(cursor=encode_cursor([r["k"], r["name"], r["slug"]]), node=Exercise.from_row(r))
+            for r in rows[:first]
+        ]
+        page = PageInfo(has_next_page=len(rows) > first, end_cursor=edges[-1].cursor if edges else None)
+        return cls(edges=edges, page_info=page, params=params, counted=counted)
+
+
+@strawberry.type(description="How many matching exercises carry one value.")
+class FacetCount:
+    value: str = strawberry.field(description="A slug, or the enum value for difficulty and category.")
+    name: str
+    count: int
+
+    @classmethod
+    def of(cls, values: list[FacetValue]) -> list["FacetCount"]:
+        return [cls(value=v.value, name=v.name, count=v.count) for v in values]
+
+
+@strawberry.type
+class Facets:
+    body_parts: list[FacetCount]
+    muscles: list[FacetCount] = strawberry.field(description="Counted by target muscle.")
+    equipment: list[FacetCount]
+    difficulties: list[FacetCount]
+    categories: list[FacetCount]
+
+    @classmethod
+    def of(cls, counts: FacetCounts) -> "Facets":
+        return cls(
+            body_parts=FacetCount.of(counts.taxonomy[TaxonomyKind.BODY_PART]),
+            muscles=FacetCount.of(counts.taxonomy[TaxonomyKind.MUSCLE]),
+            equipment=FacetCount.of(counts.taxonomy[TaxonomyKind.EQUIPMENT]),
+            difficulties=FacetCount.of(counts.difficulties),
+            categories=FacetCount.of(counts.categories),
+        )
+
+
+SearchNode = Annotated[Exercise | Muscle | Equipment, strawberry.union("SearchNode")]
+
+
+@strawberry.type(description="One search hit.")
+class SearchResult:
+    score: float = strawberry.field(description="The engine's relevance score (comparable within one answer).")
+    node: SearchNode

@@ -5,8 +5,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from graph_service.model import DIFFICULTY_RANK, Difficulty
-from graph_service.queries import Q
-from graph_service.ranking import ranked_alternatives
+from graph_service.reads.alternatives import AlternativesQuestion, ranked_alternatives
+from graph_service.reads.exercises import exercise_slugs, exercises_by_slugs
+from graph_service.statistics import GraphStatistics
 from graph_service.store import Row, Store
 
 FAQ_ALTERNATIVES = 3
@@ -84,22 +85,28 @@ def _named(rows: Sequence[Row] | None) -> tuple[Named, ...]:
 
 
 async def load_facts(
-    store: Store, slugs: Sequence[str], *, alternatives: int = FAQ_ALTERNATIVES
+    store: Store,
+    slugs: Sequence[str],
+    *,
+    statistics: GraphStatistics | None = None,
+    alternatives: int = FAQ_ALTERNATIVES,
 ) -> list[ExerciseFacts]:
     """Facts for the exercises in `slugs` that exist, in that order: one batched read (its rows carry the links),
-    one more for the names of base movements not among them, and one ranking each."""
-    exercises = {r["slug"]: r for r in await store.read(Q.EXERCISES_BY_SLUGS, {"slugs": list(slugs)})}
+    one more for the names of base movements not among them, and one ranking each. `statistics`: the graph
+    statistics of the caller's store, if it keeps them (the API does); otherwise read for this call."""
+    statistics = statistics or GraphStatistics(store)
+    exercises: dict[str, Row] = {r["slug"]: dict(r) for r in await exercises_by_slugs(store, slugs=list(slugs))}
     base_slugs = sorted({b for r in exercises.values() for b in r.get("base") or []} - set(exercises))
     names = {s: r["name"] for s, r in exercises.items()}
     if base_slugs:
-        names |= {r["slug"]: r["name"] for r in await store.read(Q.EXERCISES_BY_SLUGS, {"slugs": base_slugs})}
+        names |= {r["slug"]: r["name"] for r in await exercises_by_slugs(store, slugs=base_slugs)}
     present = [s for s in slugs if s in exercises]
     gate = asyncio.Semaphore(RANKING_CONCURRENCY)
 
     async def ranked(slug: str) -> list[Row]:
         async with gate:
-            params = {"slug": slug, "first": alternatives, "available": None, "max_rank": None}
-            return await ranked_alternatives(store, params)
+            question = AlternativesQuestion(slug, alternatives, None, None)
+            return [dict(r) for r in await ranked_alternatives(store, statistics, question)]
 
     rankings = await asyncio.gather(*(ranked(s) for s in present))
     out = []
@@ -111,4 +118,4 @@ async def load_facts(
 
 
 async def all_exercise_slugs(store: Store) -> list[str]:
-    return [r["slug"] for r in await store.read(Q.EXERCISE_INDEX)]
+    return await exercise_slugs(store)

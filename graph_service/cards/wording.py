@@ -3,8 +3,8 @@
 from collections.abc import Sequence
 
 from graph_service.cards.facts import ExerciseFacts, Named
+from graph_service.model import BODY_WEIGHT
 
-BODY_WEIGHT = "body-weight"
 FULL_BODY = "cardio"
 
 

@@ -10,7 +10,6 @@ Every card is checked before anything is written: an unknown muscle, equipment, 
 with its file and line, and any problem leaves the graph untouched.
 """
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,14 +28,13 @@ from graph_service.importers.common import (
     slugify,
 )
 from graph_service.importers.merge import CATEGORY_TERMS, DIFFICULTY_TERMS, ExerciseIndex, ImportPlan, ImportSummary
-from graph_service.model import Force, Mechanic
+from graph_service.model import SLUG, Force, Mechanic
 from graph_service.queries import Q
 from graph_service.seeding.models import ExerciseEntry
 from graph_service.seeding.writer import exercise_row
 from graph_service.store import Row, Store
 
 SOURCE = "cards"
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 REQUIRED = {"body_part": "Body Part", "difficulty": "Difficulty", "category": "Category"}
 
 

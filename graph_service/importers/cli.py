@@ -8,7 +8,6 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
 from graph_service.config import Settings, get_settings
@@ -20,14 +19,15 @@ from graph_service.importers.exercisedb import read_exercisedb
 from graph_service.importers.free_exercise_db import SOURCE as FREE_EXERCISE_DB
 from graph_service.importers.free_exercise_db import read_free_exercise_db
 from graph_service.importers.merge import ImportPlan, ImportSummary, prepare_import, write_plan
-from graph_service.store import Store, open_store
-from graph_service.terminal import progress_bar
+from graph_service.model import TaxonomyKind
+from graph_service.store import Store
+from graph_service.store.session import store_session
+from graph_service.terminal import fail, progress_bar
 
 import_app = typer.Typer(
     help="Bring exercises in from public datasets or Markdown cards.", no_args_is_help=True, add_completion=False
 )
 console = Console()
-err_console = Console(stderr=True)
 
 DryRun = Annotated[bool, typer.Option(help="Validate and report what would change; write nothing.")]
 SourceFile = Annotated[Path, typer.Argument(help="The dataset's JSON file.", exists=True, dir_okay=False)]
@@ -60,7 +60,7 @@ def _import_records(source: str, read: Callable[[Path], Sequence[SourceExercise]
     try:
         records = read(file)
     except GraphServiceError as e:
-        raise _fail(e) from None
+        raise fail(e) from None
     console.print(f"{file}: {len(records)} {source} records, valid")
     _run(
         settings,
@@ -70,27 +70,19 @@ def _import_records(source: str, read: Callable[[Path], Sequence[SourceExercise]
 
 def _run(settings: Settings, prepare: Callable[[Store], Awaitable[ImportPlan]]) -> None:
     async def run() -> ImportSummary:
-        store = await open_store(settings)
-        try:
+        async with store_session(settings) as graph:
             started = time.perf_counter()
-            plan = await prepare(store)
+            plan = await prepare(graph.store)
             with progress_bar("importing", plan.total_rows, console, enabled=not plan.summary.dry_run) as advance:
-                await write_plan(store, plan, batch_size=settings.write_batch_size, progress=advance)
+                await write_plan(graph.store, plan, batch_size=settings.write_batch_size, progress=advance)
             plan.summary.seconds = time.perf_counter() - started
             return plan.summary
-        finally:
-            await store.close()
 
     try:
         summary = asyncio.run(run())
     except GraphServiceError as e:
-        raise _fail(e) from None
+        raise fail(e) from None
     print_summary(summary, engine=settings.engine)
-
-
-def _fail(error: GraphServiceError) -> typer.Exit:
-    err_console.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False)
-    return typer.Exit(code=2)
 
 
 def print_summary(s: ImportSummary, *, engine: str) -> None:
@@ -108,9 +100,9 @@ def print_summary(s: ImportSummary, *, engine: str) -> None:
         for column in ("kind", "term", "records", "why"):
             terms.add_column(column, justify="right" if column == "records" else "left")
         for (kind, term), n in sorted(s.unmapped.items()):
-            terms.add_row(kind, term, str(n), "not in the taxonomy: add an alias or a node")
+            terms.add_row(TaxonomyKind(kind).label, term, str(n), "not in the taxonomy: add an alias or a node")
         for (kind, term), n in sorted(s.by_design.items()):
-            terms.add_row(kind, term, str(n), f"by design: {s.reasons[(kind, term)]}")
+            terms.add_row(TaxonomyKind(kind).label, term, str(n), f"by design: {s.reasons[(kind, term)]}")
         console.print(terms)
     else:
         console.print("every muscle, equipment and body-part term mapped onto the taxonomy")

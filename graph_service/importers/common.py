@@ -10,16 +10,15 @@ import yaml
 from pydantic import ValidationError
 
 from graph_service.errors import BadInput
+from graph_service.model import SLUG_MAX, TaxonomyKind
 from graph_service.queries import Q
 from graph_service.seeding.models import UnmappedTerm
 from graph_service.store import Store
 
-MUSCLE = "muscle"
-EQUIPMENT = "equipment"
-BODY_PART = "body part"
-TAXONOMY_KINDS = (MUSCLE, EQUIPMENT, BODY_PART)
-_GRAPH_KIND = {"muscle": MUSCLE, "equipment": EQUIPMENT, "bodyPart": BODY_PART}
-SLUG_MAX = 80
+MUSCLE = TaxonomyKind.MUSCLE
+EQUIPMENT = TaxonomyKind.EQUIPMENT
+BODY_PART = TaxonomyKind.BODY_PART
+TAXONOMY_KINDS = tuple(TaxonomyKind)
 
 
 class ImportValidationError(BadInput):
@@ -122,7 +121,7 @@ async def read_taxonomy(store: Store, seed_dir: Path) -> Taxonomy:
     names: dict[str, dict[str, str]] = {k: {} for k in TAXONOMY_KINDS}
     muscle_body_part: dict[str, str] = {}
     for row in sorted(rows, key=lambda r: (r["kind"], r["slug"])):
-        kind = _GRAPH_KIND[row["kind"]]
+        kind = TaxonomyKind(row["kind"])
         names[kind][row["slug"]] = row["name"]
         for term in (row["slug"], row["name"], *(row["aliases"] or [])):
             terms[kind].setdefault(normalize_term(term), row["slug"])
@@ -131,7 +130,7 @@ async def read_taxonomy(store: Store, seed_dir: Path) -> Taxonomy:
     missing = [k for k in TAXONOMY_KINDS if not names[k]]
     if missing:
         raise BadInput(
-            f"the graph has no {', '.join(missing)} nodes to map terms onto; load the taxonomy first "
+            f"the graph has no {', '.join(k.label for k in missing)} nodes to map terms onto; load the taxonomy first "
             "(graph-service seed)"
         )
     return Taxonomy(terms, names, muscle_body_part, read_unmapped_terms(seed_dir))

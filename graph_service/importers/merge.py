@@ -24,10 +24,11 @@ from graph_service.importers.common import (
     read_taxonomy,
     slugify,
 )
-from graph_service.model import Category, Difficulty, Force, Mechanic
+from graph_service.keys import refresh_exercise_keys
+from graph_service.model import BODY_WEIGHT, Category, Difficulty, Force, Mechanic
 from graph_service.queries import Q
 from graph_service.seeding.models import ExerciseEntry
-from graph_service.seeding.writer import exercise_row, refresh_exercise_keys
+from graph_service.seeding.writer import exercise_row
 from graph_service.store import Row, Store
 
 DIFFICULTY_TERMS = {d.value: d for d in Difficulty} | {"expert": Difficulty.ADVANCED, "novice": Difficulty.BEGINNER}
@@ -39,7 +40,6 @@ CATEGORY_TERMS = {c.value: c for c in Category} | {
 }
 # A source that gives no difficulty gets the middle rank, so every exercise sorts and filters the same way.
 DEFAULT_DIFFICULTY = Difficulty.INTERMEDIATE
-BODY_WEIGHT = "body-weight"
 CARDIO = "cardio"
 # Properties a merge may fill when the exercise lacks them; name, aliases and search text are its identity.
 FILLABLE = frozenset({"difficulty", "difficulty_rank", "category", "force", "mechanic", "description", "instructions"})
@@ -283,14 +283,14 @@ async def write_plan(
     """Each batch is one transaction holding whole exercises with their edges."""
     if plan.summary.dry_run:
         return
-    await store.apply_schema()
-    for rows in (plan.creates, plan.merges):
-        await store.write_batches(Q.IMPORT_EXERCISES, rows, batch_size=batch_size, progress=progress)
-    await store.write_batches(Q.LINK_VARIATIONS, plan.variations, batch_size=batch_size, progress=progress)
-    # A dataset merge leaves edges alone (its edge lists are null), so only rows that wrote edges need new keys.
-    relinked = [row["slug"] for rows in (plan.creates, plan.merges) for row in rows if _writes_edges(row)]
-    relinked += [row["exercise"] for row in plan.variations]
-    await refresh_exercise_keys(store, sorted(set(relinked)), batch_size=batch_size)
+    async with store.loading():
+        for rows in (plan.creates, plan.merges):
+            await store.write_batches(Q.IMPORT_EXERCISES, rows, batch_size=batch_size, progress=progress)
+        await store.write_batches(Q.LINK_VARIATIONS, plan.variations, batch_size=batch_size, progress=progress)
+        # A dataset merge leaves edges alone (its edge lists are null), so only rows that wrote edges need new keys.
+        relinked = [row["slug"] for rows in (plan.creates, plan.merges) for row in rows if _writes_edges(row)]
+        relinked += [row["exercise"] for row in plan.variations]
+        await refresh_exercise_keys(store, sorted(set(relinked)), batch_size=batch_size)
 
 
 def _writes_edges(row: Row) -> bool:

@@ -4,7 +4,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from graph_service.model import DIFFICULTY_RANK, profile_key
+from graph_service.keys import derived_keys
+from graph_service.model import DIFFICULTY_RANK
 from graph_service.queries import Q
 from graph_service.seeding.loader import SeedBundle
 from graph_service.seeding.models import Entry, ExerciseEntry
@@ -36,7 +37,15 @@ def exercise_row(x: ExerciseEntry) -> dict[str, Any]:
     props["tips"] = x.tips
     props["mistakes"] = x.mistakes
     props.update(
-        slug_keys(x.slug, x.category.value, x.targets, x.secondary, x.equipment, [x.body_part], x.variation_of)
+        derived_keys(
+            x.slug,
+            x.category.value,
+            targets=x.targets,
+            secondary=x.secondary,
+            equipment=x.equipment,
+            body_parts=[x.body_part],
+            base=x.variation_of,
+        )
     )
     return {
         "slug": x.slug,
@@ -71,11 +80,16 @@ async def write_seed(
     reset: bool = False,
     progress: Callable[[int], None] | None = None,
 ) -> GraphCounts:
-    # The slug keys now; the read indexes once the writes are done (see Store.apply_indexes).
-    await store.apply_keys()
-    if reset:
-        await clear_graph(store)
+    async with store.loading():
+        if reset:
+            await clear_graph(store)
+        await _write_bundle(store, bundle, batch_size=batch_size, progress=progress)
+    return await graph_counts(store)
 
+
+async def _write_bundle(
+    store: Store, bundle: SeedBundle, *, batch_size: int, progress: Callable[[int], None] | None
+) -> None:
     async def send(name: Q, rows: Sequence[dict[str, Any]]) -> None:
         await store.write_batches(name, rows, batch_size=batch_size, progress=progress)
 
@@ -100,60 +114,6 @@ async def write_seed(
     else:
         links = [{"exercise": x.slug, "base": x.variation_of} for x in exercises]
     await send(Q.LINK_VARIATIONS, links)
-    await store.apply_indexes()
-    return await graph_counts(store)
-
-
-async def refresh_exercise_keys(
-    store: Store, slugs: Sequence[str], *, batch_size: int, progress: Callable[[int], None] | None = None
-) -> None:
-    """Recompute, from the edges just written, the sorted slug lists kept on exercises."""
-    for start in range(0, len(slugs), batch_size):
-        links = await store.read(Q.EXERCISE_LINKS, {"slugs": list(slugs[start : start + batch_size])})
-        await store.write(
-            Q.SET_EXERCISE_KEYS, {"rows": [{"slug": row["slug"], "keys": exercise_keys(row)} for row in links]}
-        )
-        if progress:
-            progress(len(links))
-
-
-def exercise_keys(links: dict[str, Any]) -> dict[str, Any]:
-    """The slug keys of an exercise from its links as `cypher/exercise_links.cypher` reads them."""
-
-    def slugs(kind: str) -> list[str]:
-        return [item["slug"] for item in links.get(kind) or []]
-
-    base = links.get("base") or []
-    return slug_keys(
-        links["slug"],
-        links.get("category"),
-        slugs("targets"),
-        slugs("secondary"),
-        slugs("equipment"),
-        slugs("body_parts"),
-        min(base) if base else None,
-    )
-
-
-def slug_keys(
-    slug: str,
-    category: str | None,
-    targets: list[str],
-    secondary: list[str],
-    equipment: list[str],
-    body_parts: list[str],
-    base: str | None,
-) -> dict[str, Any]:
-    """The sorted slug lists and keys kept on an exercise, which the alternatives and related reads look up."""
-    targets = sorted(targets)
-    return {
-        "target_slugs": targets,
-        "muscle_slugs": sorted({*targets, *secondary}),
-        "profile_key": profile_key(category, targets, secondary),
-        "equipment_slugs": sorted(equipment),
-        "body_part_slugs": sorted(body_parts),
-        "family": base or slug,
-    }
 
 
 async def graph_counts(store: Store) -> GraphCounts:

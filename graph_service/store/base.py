@@ -3,9 +3,10 @@
 import asyncio
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import asynccontextmanager, contextmanager
 from itertools import islice
-from typing import Any
+from typing import Any, LiteralString
 
 from graph_service.errors import StoreError
 from graph_service.queries import CypherLibrary, Q
@@ -20,7 +21,9 @@ INDEX_POLL_S = 0.1
 class Store(ABC):
     """Runs named statements from the Cypher library and returns plain Python rows.
 
-    `round_trips` counts statements sent to the engine; tests use it to prove that the API batches.
+    `round_trips` counts statements sent to the engine; tests use it to prove that the API batches, and
+    `recording()` lists them by name. `generation` counts the writes made through this store, so that what is
+    derived from the graph's contents (graph_service.statistics) knows when to read it again.
     """
 
     engine: str
@@ -30,16 +33,46 @@ class Store(ABC):
     def __init__(self, queries: CypherLibrary, *, write_concurrency: int = 1) -> None:
         self.queries = queries
         self.round_trips = 0
+        self.generation = 0
+        self._logs: list[list[str]] = []
         # How many batch transactions a load keeps in flight (see write_each).
         self.write_concurrency = write_concurrency
 
     async def read(self, name: Q, params: Params | None = None) -> list[Row]:
-        self.round_trips += 1
+        self._sent(name.value, write=False)
         return await self._run(self.queries[name], dict(params or {}), write=False)
 
     async def write(self, name: Q, params: Params | None = None) -> list[Row]:
+        self._sent(name.value, write=True)
+        try:
+            return await self._run(self.queries[name], dict(params or {}), write=True)
+        finally:
+            self.generation += 1
+
+    async def run_text(self, statement: LiteralString, params: Params | None = None, *, write: bool) -> list[Row]:
+        """Run a statement that is not in the library: the Browser kit's queries, and checks of the graph made by
+        tools and tests. Its text is the caller's own, never a request's; values go in `params`."""
+        self._sent("(text)", write=write)
+        try:
+            return await self._run(statement, dict(params or {}), write=write)
+        finally:
+            if write:
+                self.generation += 1
+
+    @contextmanager
+    def recording(self) -> Iterator[list[str]]:
+        """Yields the list of the names of the statements sent while the block runs, in the order sent."""
+        log: list[str] = []
+        self._logs.append(log)
+        try:
+            yield log
+        finally:
+            self._logs.remove(log)
+
+    def _sent(self, name: str, *, write: bool) -> None:
         self.round_trips += 1
-        return await self._run(self.queries[name], dict(params or {}), write=True)
+        for log in self._logs:
+            log.append(name)
 
     async def write_batches(
         self,
@@ -97,6 +130,17 @@ class Store(ABC):
         await self.apply_keys()
         await self.apply_indexes()
 
+    @asynccontextmanager
+    async def loading(self) -> AsyncIterator[None]:
+        """The one order of a load: the slug keys before the block's writes, the read indexes after them.
+
+        A new graph then builds its indexes once from its nodes instead of updating them batch by batch. The
+        indexes are applied only when the block succeeds; a failed load leaves them as they were.
+        """
+        await self.apply_keys()
+        yield
+        await self.apply_indexes()
+
     async def apply_keys(self) -> None:
         """The unique slug constraints, which every load and lookup by slug needs before anything is written."""
         await self._apply_statements(Q.SCHEMA)
@@ -109,7 +153,7 @@ class Store(ABC):
 
     async def _apply_statements(self, name: Q) -> None:
         for statement in self.queries.schema_statements(name):
-            self.round_trips += 1
+            self._sent(name.value, write=True)
             await self._run(statement, {}, write=True)
 
     async def await_indexes(self, *, within_s: float = INDEX_WAIT_S) -> None:

@@ -8,9 +8,11 @@ matched, then the engine's relevance score.
 
 import re
 from dataclasses import dataclass
+from typing import cast
 
 from graph_service.queries import Q
-from graph_service.store import Row, Store
+from graph_service.reads.exercises import ExerciseRow
+from graph_service.store import Store
 
 WORD = re.compile(r"[a-z0-9]+")
 MAX_WORDS = 8
@@ -23,7 +25,7 @@ class Hit:
     name: str
     score: float
     # An exercise hit's fields, as `cypher/_exercise_map.cypher` returns them; None for muscles and equipment.
-    exercise: Row | None = None
+    exercise: ExerciseRow | None = None
 
 
 def words(text: str) -> list[str]:
@@ -58,7 +60,7 @@ def _normal(text: str) -> str:
     return " ".join(words(text))
 
 
-async def search(store: Store, text: str, limit: int) -> list[Hit]:
+async def search(store: Store, *, text: str, limit: int) -> list[Hit]:
     terms = words(text)
     if not terms:
         return []
@@ -84,7 +86,7 @@ async def search(store: Store, text: str, limit: int) -> list[Hit]:
                     slug=key[1],
                     name=str(row["name"]),
                     score=round(float(row["score"]), 4),
-                    exercise=row.get("exercise"),
+                    exercise=cast(ExerciseRow | None, row.get("exercise")),
                 )
             )
     return hits[:limit]
