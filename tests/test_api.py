@@ -9,6 +9,7 @@ import pytest
 import pytest_asyncio
 from api_client import Api, api_for
 
+from graph_service.api import read_ahead
 from graph_service.config import Settings
 from graph_service.queries import Q
 from graph_service.reads import plans
@@ -542,3 +543,22 @@ async def test_a_count_of_one_muscle_equipment_or_body_part_counts_its_edges(
             else sum(x.difficulty == "beginner" for x in glutes)
         )
         assert data["exercises"]["totalCount"] == expected, f
+
+
+async def test_the_read_ahead_leaves_a_field_with_an_argument_it_does_not_handle_to_its_resolver(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    query = """query($s: String!) { exercise(slug: $s) { slug
+      alternatives(first: 3, maxDifficulty: BEGINNER) { exercise { slug } } } }"""
+    variables = {"s": "barbell-hip-thrust"}
+    handled, statements = await answer_and_statements(api, query, variables)
+    assert statements == ["exercise_page"]
+    # As if Exercise.alternatives had gained an argument the read-ahead does not turn into its question.
+    monkeypatch.setitem(read_ahead.HANDLED, "alternatives", frozenset({"first", "availableEquipment"}))
+    alone, statements = await answer_and_statements(api, query, variables)
+    assert statements == ["exercises_by_slugs", "alternatives"]
+    assert alone == handled
+    # The same when the schema declares such an argument, even one the document leaves out.
+    assert read_ahead.readable("related", {"first": 3}, frozenset({"first"}))
+    assert not read_ahead.readable("related", {"first": 3, "dummy": 1}, frozenset({"first", "dummy"}))
+    assert not read_ahead.readable("related", {"first": 3}, frozenset({"first", "dummy"}))

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from graph_service.config import PROJECT_ROOT
+from graph_service.model import SCORE_WEIGHTS
 from graph_service.queries import Q
 from graph_service.reads.alternatives import AlternativesQuestion
 from graph_service.seeding import SeedBundle, load_seed, write_seed
@@ -231,3 +232,9 @@ async def test_style_captions_every_node_by_name_and_colours_each_label(kb_store
     assert {f"relationship.{row['type']}" for row in types} <= set(rules)
     (unnamed,) = await kb_store.run_text("MATCH (n) WHERE n.name IS NULL RETURN count(n) AS n", {}, write=False)
     assert unnamed["n"] == 0  # so every caption shows something
+
+
+async def test_the_kits_score_weights_are_the_apis(store: Store) -> None:
+    expression = read_browser_query(BROWSER / "alternatives.cypher").params["weights"]
+    (row,) = await store.run_text(f"RETURN {expression} AS value", {}, write=False)
+    assert row["value"] == SCORE_WEIGHTS.params()
