@@ -223,7 +223,7 @@ def targets(results: Results) -> list[tuple[str, str, str, str]]:
 
 
 METHOD = """\
-How it is measured (`graph-service bench`, code in `benchmarks/`):
+How it is measured (`scripts/bench`, code in `benchmarks/`):
 
 - **Graphs**: the bundled taxonomy with n synthetic exercises, deterministic from the seed
   (`benchmarks/synthetic.py`): Zipf-like muscle and equipment popularity (glutes, quadriceps, pectorals and lats

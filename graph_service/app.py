@@ -47,12 +47,14 @@ class GraphQLApp(GraphQL[Context, None]):
 async def prepare_graph(store: Store, settings: Settings) -> None:
     """Bring the schema up to date; an empty embedded graph is seeded first, the load applying the schema in its
     own order (graph_service.store.base.Store.loading)."""
+    # The keys first: they also make the embedded engine's graph exist, which an empty data file has not yet.
+    await store.apply_keys()
     empty_embedded = settings.engine == "falkordb" and settings.seed_if_empty
     if empty_embedded and not (await graph_counts(store)).nodes.get("Exercise"):
         log.info("empty graph: loading the bundled knowledge base from %s", settings.seed_dir)
         await write_seed(store, load_seed(settings.seed_dir), batch_size=settings.write_batch_size)
         return
-    await store.apply_schema()
+    await store.apply_indexes()
 
 
 async def healthz(request: Request) -> Response:
