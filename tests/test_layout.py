@@ -13,9 +13,12 @@ def module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
+MODULES = {module_name(p): p for p in PACKAGE.rglob("*.py")}
+
+
 def imports() -> dict[str, set[str]]:
     """Every module of the package with the modules it imports, at the top or inside functions alike."""
-    modules = {module_name(p): p for p in PACKAGE.rglob("*.py")}
+    modules = MODULES
     graph: dict[str, set[str]] = {}
     for name, path in modules.items():
         found: set[str] = set()
@@ -82,11 +85,7 @@ def test_nothing_in_the_package_imports_the_benchmarks() -> None:
 def test_reads_know_nothing_of_graphql_and_nothing_below_imports_the_api() -> None:
     graph = imports()
     for module, imported in graph.items():
-        source = (
-            (PACKAGE.parent / (module.replace(".", "/") + ".py")).read_text(encoding="utf-8")
-            if not (PACKAGE.parent / module.replace(".", "/")).is_dir()
-            else ""
-        )
+        source = MODULES[module].read_text(encoding="utf-8")
         if module.startswith(("graph_service.reads", "graph_service.store", "graph_service.statistics")):
             assert "strawberry" not in source and "graphql" not in source.replace("GraphQL", ""), module
         if not module.startswith(("graph_service.api", "graph_service.app", "graph_service.cli")):

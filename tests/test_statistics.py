@@ -46,7 +46,7 @@ async def test_a_value_lasts_its_time_unless_the_store_writes(store: Store) -> N
     assert store.round_trips == before + 2
 
 
-async def test_fresh_reads_again_and_the_newer_value_stands(store: Store) -> None:
+async def test_fresh_reads_again_and_a_known_value_is_kept(store: Store) -> None:
     await store.run_text("CREATE (:Muscle {slug: 'glutes', name: 'Glutes'})", {}, write=True)
     statistics = GraphStatistics(store, clock=Clock())
     assert (await statistics.known_slugs())[TaxonomyKind.MUSCLE] == {"glutes"}

@@ -10,7 +10,7 @@ from graph_service.cards.facts import ExerciseFacts, load_facts
 from graph_service.config import Settings
 from graph_service.model import TaxonomyKind
 from graph_service.reads.alternatives import AlternativeRow, AlternativesQuestion
-from graph_service.reads.exercises import ExerciseWithLinksRow, LinksRow, exercise_links, exercises_by_slugs
+from graph_service.reads.exercises import ExerciseWithLinksRow, Links, exercise_links, exercises_by_slugs
 from graph_service.reads.related import RelatedGroupRow
 from graph_service.reads.taxonomy import TaxonomyRow, taxonomy_nodes
 from graph_service.statistics import GraphStatistics
@@ -41,9 +41,9 @@ class Context:
     read_ahead: ReadAhead = field(default_factory=ReadAhead)
 
     @cached_property
-    def links(self) -> DataLoader[str, LinksRow | None]:
-        async def load(slugs: list[str]) -> list[LinksRow | None]:
-            found = {row["slug"]: row for row in await exercise_links(self.store, slugs=list(slugs))}
+    def links(self) -> DataLoader[str, Links | None]:
+        async def load(slugs: list[str]) -> list[Links | None]:
+            found: dict[str, Links] = {row["slug"]: row for row in await exercise_links(self.store, slugs=list(slugs))}
             return [found.get(slug) for slug in slugs]
 
         return DataLoader(load_fn=load)
@@ -54,7 +54,7 @@ class Context:
             found = {row["slug"]: row for row in await exercises_by_slugs(self.store, slugs=list(slugs))}
             # An exercise row carries its relations, so loading an exercise answers its links as well.
             for slug, row in found.items():
-                self.links.prime(slug, row)  # type: ignore[arg-type]
+                self.links.prime(slug, row)
             return [found.get(slug) for slug in slugs]
 
         return DataLoader(load_fn=load)

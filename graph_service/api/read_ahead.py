@@ -66,7 +66,7 @@ async def load_exercise(info: Ctx, slug: str) -> ExerciseWithLinksRow | None:
     if page is None:
         return None
     context.exercises.prime(slug, page.exercise)
-    context.links.prime(slug, page.exercise)  # type: ignore[arg-type]
+    context.links.prime(slug, page.exercise)
     if alternatives is not None and page.alternatives is not None:
         context.read_ahead.alternatives[alternatives] = ReadAheadAlternatives(
             page.alternatives, page.alternatives_exact

@@ -46,7 +46,6 @@ class Query:
         first: int = limits.DEFAULT_PAGE,
         after: str | None = None,
     ) -> ExerciseConnection:
-        check_first(first, limits.MAX_PAGE)
         params = filter_params(filter)
         await reject_unknown(info.context.statistics, params)
         return await ExerciseConnection.read(info, params, sort, first=first, after=after)

@@ -3,7 +3,7 @@
 import asyncio
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, NotRequired, TypedDict, cast
+from typing import Any, TypedDict, cast
 
 from graph_service.queries import Q
 from graph_service.reads import plans
@@ -33,8 +33,8 @@ class ExerciseRow(TypedDict):
     sources: list[str] | None
 
 
-class LinksRow(TypedDict):
-    """An exercise's relations as cypher/_exercise_links.cypher returns them (also part of an exercise row)."""
+class Links(TypedDict):
+    """An exercise's relations as cypher/_exercise_links.cypher returns them, under its slug."""
 
     slug: str
     targets: list[NamedRow]
@@ -43,16 +43,16 @@ class LinksRow(TypedDict):
     body_parts: list[NamedRow]
     base: list[str]
     variants: list[str]
-    category: NotRequired[str | None]
 
 
-class ExerciseWithLinksRow(ExerciseRow):
-    targets: list[NamedRow]
-    secondary: list[NamedRow]
-    equipment: list[NamedRow]
-    body_parts: list[NamedRow]
-    base: list[str]
-    variants: list[str]
+class LinksRow(Links):
+    """A row of cypher/exercise_links.cypher: the relations and the category the derived keys need."""
+
+    category: str | None
+
+
+class ExerciseWithLinksRow(ExerciseRow, Links):
+    """A row of cypher/exercises_by_slugs.cypher: the facts with the relations, so it answers for both."""
 
 
 class PageRow(ExerciseRow):

@@ -23,10 +23,9 @@ class RelatedGroupRow(TypedDict):
 
 
 async def walk_limit(store: Store, statistics: GraphStatistics) -> int:
-    """plans.related_walk_limit for this store and graph."""
-    if not store.ordered_index_reads:
-        return plans.ALWAYS_WALK
-    return plans.related_walk_limit(ordered_index_reads=True, total=await statistics.exercise_count())
+    """plans.related_walk_limit for this store and graph (an engine that always walks needs no count)."""
+    total = await statistics.exercise_count() if store.ordered_index_reads else 0
+    return plans.related_walk_limit(ordered_index_reads=store.ordered_index_reads, total=total)
 
 
 async def related_groups(store: Store, statistics: GraphStatistics, *, slug: str, first: int) -> list[RelatedGroupRow]:
