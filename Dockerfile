@@ -1,6 +1,7 @@
 # The service image: the package and its runtime dependencies on python:3.12-slim, run as a non-root user.
 # The build stage has a compiler because falkordblite (the embedded engine) builds from source;
-# the final stage gets only the finished virtual environment, the Cypher library and the seed files.
+# the final stage gets only the finished virtual environment, which carries the Cypher library and the seed files
+# as package data.
 
 FROM python:3.12-slim AS build
 RUN apt-get update \
@@ -11,6 +12,9 @@ RUN python -m venv /opt/venv
 WORKDIR /src
 COPY pyproject.toml README.md ./
 COPY graph_service ./graph_service
+# graph_service/cypher and graph_service/seed link to these; the wheel takes their files.
+COPY cypher ./cypher
+COPY seed ./seed
 # Runtime dependencies only, within the ranges pinned in pyproject.toml; no test or dev extras.
 RUN /opt/venv/bin/pip install .
 
@@ -23,15 +27,10 @@ RUN apt-get update \
     && useradd --system --uid 10001 --gid app --home-dir /app --no-create-home app
 COPY --from=build /opt/venv /opt/venv
 WORKDIR /app
-COPY cypher ./cypher
-COPY seed ./seed
 RUN mkdir data && chown app:app data
-# The package is installed, not run from a checkout, so it is told where its Cypher and seed files are.
 ENV PATH=/opt/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
-    CYPHER_DIR=/app/cypher \
-    SEED_DIR=/app/seed \
     EMBEDDED_DB_PATH=/app/data/exercise-graph.db
 USER app
 EXPOSE 8000

@@ -226,9 +226,10 @@ METHOD = """\
 How it is measured (`scripts/bench`, code in `benchmarks/`):
 
 - **Graphs**: the bundled taxonomy with n synthetic exercises, deterministic from the seed
-  (`benchmarks/synthetic.py`): Zipf-like muscle and equipment popularity (glutes, quadriceps, pectorals and lats
-  carry most exercises), 1-2 targets, 0-4 secondary muscles, 1-2 pieces of equipment, the first target's body
-  part, variation families of 2-6. Written with the seeder's own `write_seed` (the same `UNWIND` batches).
+  (`graph_service/seeding/synthetic.py`): Zipf-like muscle and equipment popularity (glutes, quadriceps,
+  pectorals and lats carry most exercises), 1-2 targets, 0-4 secondary muscles, 1-2 pieces of equipment, the
+  first target's body part, variation families of 2-6. Written with the seeder's own `write_seed` (the same
+  `UNWIND` batches).
 - **Contenders**, on one Neo4j with the same data, one after the other: *service (Neo4j)* is
   `graph-service serve` under Uvicorn with production settings (GraphiQL off, loopback, the worker count shown);
   *raw driver (Neo4j)* is the floor: the Cypher statements the service runs for each request (recorded from the

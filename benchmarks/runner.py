@@ -42,10 +42,10 @@ from benchmarks.servers import (
     stop,
     wait_until,
 )
-from benchmarks.synthetic import synthetic_bundle
 from benchmarks.workloads import NAMES, Workload, load_workloads, write_bodies
 from graph_service.config import PROJECT_ROOT, Settings
 from graph_service.seeding import SeedBundle, write_seed
+from graph_service.seeding.synthetic import synthetic_bundle
 from graph_service.store import Store, open_store
 
 SEED = 7
@@ -264,7 +264,7 @@ def measure(
 @contextmanager
 def neo4j(data_dir: Path) -> Iterator[str]:
     sys.path.insert(0, str(PROJECT_ROOT / "tests"))  # the test suite's launcher: a real Neo4j without Docker
-    from neo4j_server import running_neo4j  # type: ignore[import-not-found]
+    from neo4j_server import running_neo4j
 
     with running_neo4j(data_dir, NEO4J_JVM) as uri:
         yield uri

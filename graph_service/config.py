@@ -1,12 +1,39 @@
 """Settings: one frozen object read from the environment once."""
 
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+# The checkout's root, for developer commands that edit its files (the generated section of docs/knowledge-base.md).
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def bundled(name: str) -> Path:
+    """A folder shipped inside the package: `cypher` or `seed` (links to the checkout's folders in a checkout)."""
+    return Path(str(files("graph_service") / name))
+
+
+# What browser clients send besides the CORS-safelisted headers: Apollo Client, urql and Relay (content-type for
+# JSON, the client's name and version, the CSRF-prevention header), and tracing (W3C trace context, request ids).
+CORS_HEADERS = (
+    "content-type",
+    "authorization",
+    "accept",
+    "apollographql-client-name",
+    "apollographql-client-version",
+    "apollo-require-preflight",
+    "x-apollo-operation-name",
+    "graphql-client-name",
+    "graphql-client-version",
+    "x-request-id",
+    "traceparent",
+    "tracestate",
+    "baggage",
+)
 
 
 class Settings(BaseSettings):
@@ -22,6 +49,9 @@ class Settings(BaseSettings):
     neo4j_max_pool_size: int = Field(default=50, ge=1)
     neo4j_connection_timeout: float = Field(default=5.0, gt=0)
     neo4j_acquisition_timeout: float = Field(default=10.0, gt=0)
+    neo4j_liveness_check_timeout: float | None = Field(
+        default=2.0, ge=0, description="seconds a pooled connection may idle before it is checked on use"
+    )
 
     # Embedded FalkorDB (falkordblite): a child process persisting to one file.
     embedded_db_path: Path = Path("data/exercise-graph.db")
@@ -37,20 +67,53 @@ class Settings(BaseSettings):
         default="https://example.com/exercises", description="where exercise cards link related pages to"
     )
 
+    # Deadlines, admission and observability (docs/operations.md)
+    request_timeout: float | None = Field(
+        default=None, gt=0, description="seconds one request may take; default QUERY_TIMEOUT + 0.75"
+    )
+    readiness_timeout: float = Field(default=1.0, gt=0, description="seconds /readyz waits for the engine")
+    max_in_flight: int = Field(default=64, ge=1, description="requests one worker serves at once; more get 503")
+    retry_after: int = Field(default=1, ge=0, description="seconds a refused client is told to wait")
+    load_check_interval: float = Field(default=1.0, gt=0, description="seconds between checks of the load mark")
+    log_format: Literal["text", "json"] = "text"
+    log_level: str = "info"
+    access_log: bool = Field(default=False, description="one log line per request")
+    metrics: bool = Field(default=True, description="serve Prometheus metrics at /metrics")
+
     # HTTP
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=0, le=65535)
     workers: int = Field(default=1, ge=1)
     graphiql: bool = True
-    cors_origins: list[str] = Field(default_factory=list, description="origins allowed to call the API")
+    # Frontends (graph_service/http, docs/frontends.md)
+    cors_origins: list[str] = Field(default=["*"], description="origins whose pages may read the API; [] for none")
+    cors_headers: list[str] = Field(default=list(CORS_HEADERS), description="request headers a page may send")
+    cors_max_age: int = Field(default=600, ge=0, description="seconds a browser keeps a preflight's answer")
+    batch_max_operations: int = Field(default=10, ge=1, description="operations one POSTed JSON array may hold")
+    apq_cache_size: int = Field(default=1000, ge=0, description="automatic persisted queries kept; 0 turns APQ off")
+    persisted_documents: Path | None = Field(
+        default=None, description="trusted documents: a manifest; with it, only its documents run"
+    )
+    cache_max_age: int = Field(default=60, ge=0, description="seconds a GET query's answer may be cached")
+    gzip_minimum_size: int = Field(default=1000, ge=0, description="bytes above which answers are compressed")
     seed_if_empty: bool = Field(default=True, description="embedded engine: load the bundled base on first start")
 
-    cypher_dir: Path = PROJECT_ROOT / "cypher"
-    seed_dir: Path = PROJECT_ROOT / "seed"
+    cypher_dir: Path = Field(default_factory=lambda: bundled("cypher"))
+    seed_dir: Path = Field(default_factory=lambda: bundled("seed"))
 
     @property
     def engine(self) -> str:
         return "neo4j" if self.neo4j_uri else "falkordb"
+
+    @property
+    def statement_deadline(self) -> float:
+        """The service's own deadline for one statement: the database's (QUERY_TIMEOUT) fires first when the
+        database answers at all."""
+        return self.query_timeout + 0.25
+
+    @property
+    def request_deadline(self) -> float:
+        return self.request_timeout or self.query_timeout + 0.75
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
+from api_client import Api, api_for
+from pydantic import SecretStr
 
 from graph_service.config import PROJECT_ROOT, Settings
 from graph_service.seeding import SeedBundle, clear_graph, load_seed, write_seed
@@ -41,7 +43,7 @@ def engine_settings(engine: str, request: pytest.FixtureRequest, tmp: Path, **ov
         return Settings(
             neo4j_uri=uri,
             neo4j_user=os.environ.get("NEO4J_USER", "neo4j"),
-            neo4j_password=os.environ.get("NEO4J_PASSWORD", ""),
+            neo4j_password=SecretStr(os.environ.get("NEO4J_PASSWORD", "")),
             **overrides,  # type: ignore[arg-type]
         )
     return Settings(neo4j_uri=None, embedded_db_path=tmp / "graph.db", **overrides)  # type: ignore[arg-type]
@@ -86,6 +88,13 @@ async def kb_store(session_store: Store, knowledge_base: SeedBundle) -> Store:
         await write_seed(session_store, knowledge_base, batch_size=500, reset=True)
         GRAPH_CONTENTS[session_store.engine] = "knowledge-base"
     return session_store
+
+
+@pytest_asyncio.fixture
+async def api(kb_store: Store, settings: Settings) -> AsyncIterator[Api]:
+    """The API in process over the bundled knowledge base."""
+    async with api_for(kb_store, settings) as client:
+        yield client
 
 
 @pytest.fixture

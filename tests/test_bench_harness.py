@@ -18,13 +18,13 @@ from starlette.routing import Route
 from benchmarks import report
 from benchmarks.floor import _waves, body_key, record_plans
 from benchmarks.loadgen import run_load
-from benchmarks.synthetic import synthetic_bundle
 from benchmarks.workloads import NAMES, load_workloads, sample_slugs, write_bodies
 from graph_service.config import Settings
 from graph_service.queries import Q
 from graph_service.seeding import SeedBundle
 from graph_service.seeding.loader import cross_reference_problems
 from graph_service.seeding.models import ExerciseEntry
+from graph_service.seeding.synthetic import synthetic_bundle
 from graph_service.store import Store
 
 

@@ -78,7 +78,9 @@ def test_the_image_runs_the_installed_package_not_the_checkout(image: Image) -> 
     assert result.returncode == 0, result.stderr
     installed = Path(result.stdout.strip())
     assert installed.is_relative_to(image.env["PYTHONPATH"])
-    assert not (installed.parent.parent / "cypher").exists()  # so CYPHER_DIR and SEED_DIR must do their job
+    bundled = installed.parent
+    assert not bundled.joinpath("cypher").is_symlink() and (bundled / "cypher" / "exercise_page.cypher").is_file()
+    assert (bundled / "seed" / "muscles.yaml").is_file()  # shipped as package data, not found through the checkout
 
 
 @neo4j_only

@@ -24,14 +24,16 @@ def records() -> list[SourceExercise]:
     return read_free_exercise_db(DATASET)
 
 
-async def run(store: Store, settings: Settings, records: list[SourceExercise], **kw: bool) -> ImportSummary:
+async def run(
+    store: Store, settings: Settings, records: list[SourceExercise], *, dry_run: bool = False
+) -> ImportSummary:
     return await import_records(
         store,
         records,
         source="free-exercise-db",
         seed_dir=settings.seed_dir,
         batch_size=settings.write_batch_size,
-        **kw,
+        dry_run=dry_run,
     )
 
 

@@ -60,5 +60,6 @@ def test_a_process_is_found_by_an_argument_it_was_started_with(tmp_path: Path) -
         assert child.stdin is not None
         child.stdin.close()
         child.wait(timeout=10)
+        assert child.stdout is not None
         child.stdout.close()
     assert find_pid(marker) is None

@@ -10,7 +10,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from benchmarks.synthetic import synthetic_bundle
 from graph_service.keys import profile_key
 from graph_service.model import SCORE_WEIGHTS, Difficulty
 from graph_service.queries import Q
@@ -22,6 +21,7 @@ from graph_service.reads.alternatives import (
 )
 from graph_service.reads.plans import FILTER_PARAMS
 from graph_service.seeding import write_seed
+from graph_service.seeding.synthetic import synthetic_bundle
 from graph_service.seeding.writer import clear_graph
 from graph_service.statistics import GraphStatistics
 from graph_service.store import Store
@@ -74,7 +74,7 @@ async def test_near_lookups_rank_exactly_as_scoring_every_candidate(synthetic_st
     bundle = synthetic_bundle(GRAPH_SIZE, seed=11)
     sources = [x.slug for x in bundle.exercises[::37]]
     filters = [(None, None), (["body-weight", "dumbbell", "bench"], None), (None, 0)]
-    statements_used = Counter()
+    statements_used: Counter[int] = Counter()
     statistics = GraphStatistics(synthetic_store)
     await statistics.exercise_count()  # known from here on, as in a serving process
     for slug, first, (available, max_rank) in zip(

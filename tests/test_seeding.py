@@ -7,11 +7,11 @@ from typing import Any
 import pytest
 import yaml
 
-from benchmarks.synthetic import synthetic_bundle
 from graph_service.errors import StoreError
 from graph_service.queries import Q
 from graph_service.reads.search import search
 from graph_service.seeding import graph_counts, load_seed, write_seed
+from graph_service.seeding.synthetic import synthetic_bundle
 from graph_service.seeding.writer import clear_graph, exercise_rows
 from graph_service.store import Store
 from graph_service.store.base import Row

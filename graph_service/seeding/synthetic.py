@@ -1,4 +1,4 @@
-"""Synthetic knowledge graphs for benchmarks: the bundled taxonomy with n generated exercises.
+"""Synthetic knowledge graphs for benchmarks and tests: the bundled taxonomy with n generated exercises.
 
 Deterministic from the seed. Muscle and equipment popularity follow Zipf-like weights over the orders real
 exercise data shows (glutes, quadriceps, pectorals and lats carry most exercises; body weight, dumbbells and
@@ -6,7 +6,7 @@ barbells most equipment). Each exercise has 1-2 targets, 0-4 secondary muscles, 
 body part of its first target; exercises come in variation families of 2-6 that share the first target and the
 kind of work, each variant pointing at the family's base.
 
-    python -m benchmarks.synthetic 10000 [--seed 7] [--reset]   # write into the configured engine, timed
+    python -m graph_service.seeding.synthetic 10000 [--seed 7] [--reset]   # write into the configured engine, timed
 """
 
 import random
