@@ -12,12 +12,14 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-from strawberry.asgi import GraphQL
 
 from graph_service.api.context import Context
 from graph_service.api.schema import schema
 from graph_service.config import Settings, get_settings
-from graph_service.errors import GraphServiceError
+from graph_service.operations.metrics import Metrics, metrics_endpoint
+from graph_service.operations.middleware import ServiceGuard
+from graph_service.operations.outcome import RecordsOutcome
+from graph_service.operations.probes import LoadWatch, readyz
 from graph_service.seeding import graph_counts, load_seed, write_seed
 from graph_service.statistics import Clock, GraphStatistics
 from graph_service.store import Store, open_store
@@ -38,7 +40,7 @@ def tune_collector() -> None:
     gc.set_threshold(*GC_THRESHOLDS)
 
 
-class GraphQLApp(GraphQL[Context, None]):
+class GraphQLApp(RecordsOutcome):
     async def get_context(self, request: Any, response: Any = None) -> Context:
         state = request.app.state
         return Context(store=state.store, statistics=state.statistics, settings=state.settings)
@@ -50,7 +52,9 @@ async def prepare_graph(store: Store, settings: Settings) -> None:
     # The keys first: they also make the embedded engine's graph exist, which an empty data file has not yet.
     await store.apply_keys()
     empty_embedded = settings.engine == "falkordb" and settings.seed_if_empty
-    if empty_embedded and not (await graph_counts(store)).nodes.get("Exercise"):
+    if await store.load_in_progress():
+        log.warning("the last load of the graph did not complete: not ready until `graph-service seed` completes")
+    elif empty_embedded and not (await graph_counts(store)).nodes.get("Exercise"):
         log.info("empty graph: loading the bundled knowledge base from %s", settings.seed_dir)
         await write_seed(store, load_seed(settings.seed_dir), batch_size=settings.write_batch_size)
         return
@@ -61,21 +65,13 @@ async def healthz(request: Request) -> Response:
     return JSONResponse({"status": "ok"})
 
 
-async def readyz(request: Request) -> Response:
-    try:
-        await request.app.state.store.ping()
-    except GraphServiceError as e:
-        log.warning("not ready: %s", e)
-        return JSONResponse({"status": "unavailable", "engine": request.app.state.store.engine}, status_code=503)
-    return JSONResponse({"status": "ready", "engine": request.app.state.store.engine})
-
-
 def create_app(
     settings: Settings | None = None, store: Store | None = None, *, clock: Clock | None = None
 ) -> Starlette:
     """With `store` given the caller owns it (tests); otherwise the lifespan opens and closes one. The graph
     statistics belong to the app and run on `clock` (by default the monotonic clock)."""
     settings = settings or get_settings()
+    metrics = Metrics()
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -84,12 +80,17 @@ def create_app(
         app.state.statistics = (
             GraphStatistics(app.state.store) if clock is None else GraphStatistics(app.state.store, clock=clock)
         )
+        app.state.metrics = metrics
+        app.state.store.observer = metrics
         try:
             if store is None:
                 await prepare_graph(app.state.store, settings)
                 tune_collector()
-            yield
+            watch = LoadWatch(app.state.store, interval=settings.load_check_interval)
+            async with watch.watching() as app.state.load_watch:
+                yield
         finally:
+            app.state.store.observer = None
             if store is None:
                 await app.state.store.close()
 
@@ -105,12 +106,13 @@ def create_app(
         ]
         if settings.cors_origins
         else []
-    )
+    ) + [Middleware(ServiceGuard, settings=settings, metrics=metrics)]
     return Starlette(
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            *([Route("/metrics", metrics_endpoint)] if settings.metrics else []),
         ],
         middleware=middleware,
         lifespan=lifespan,

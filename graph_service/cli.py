@@ -80,15 +80,23 @@ def serve(
     """Serve the GraphQL API under Uvicorn (the embedded engine seeds itself on first start)."""
     import uvicorn
 
+    from graph_service.operations.logs import log_config
+
     settings = get_settings()
+    workers = workers or settings.workers
+    if workers > 1 and settings.engine == "falkordb":
+        # One process owns the embedded engine's data file; several workers would each start an engine on it.
+        raise fail(
+            f"WORKERS={workers} needs Neo4j (NEO4J_URI): the embedded engine serves one process; use WORKERS=1"
+        )
     uvicorn.run(
         "graph_service.app:create_app",
         factory=True,
         host=host or settings.host,
         port=settings.port if port is None else port,
-        workers=workers or settings.workers,
-        log_level="info",
-        access_log=False,
+        workers=workers,
+        log_config=log_config(settings),
+        access_log=False,  # the service writes its own access line (ACCESS_LOG), with the request id
     )
 
 

@@ -17,6 +17,22 @@ class StoreUnavailable(GraphServiceError):
     code = "SERVICE_UNAVAILABLE"
 
 
+class GraphLoading(StoreUnavailable):
+    """The last load of the graph has not completed; readers would see part of it."""
+
+
+class StoreTimeout(GraphServiceError):
+    """A statement, or a whole request, ran past its deadline (the database's own or the service's)."""
+
+    code = "TIMEOUT"
+
+
+class Overloaded(GraphServiceError):
+    """More requests are in flight than the service allows; the client should retry shortly."""
+
+    code = "OVERLOADED"
+
+
 class StoreError(GraphServiceError):
     """The graph store refused or failed a statement."""
 

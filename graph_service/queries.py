@@ -36,6 +36,10 @@ class Q(StrEnum):
     SET_EXERCISE_KEYS = "set_exercise_keys"
     GRAPH_COUNTS = "graph_counts"
     PING = "ping"
+    # the load mark (graph_service.store.base.Store.loading)
+    LOAD_BEGIN = "load_begin"
+    LOAD_COMPLETE = "load_complete"
+    LOAD_STATE = "load_state"
     # API reads (shared, except search)
     EXERCISES_PAGE = "exercises_page"
     EXERCISES_PAGE_SORTED = "exercises_page_sorted"

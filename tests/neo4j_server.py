@@ -14,6 +14,8 @@ Usage::
     with running_neo4j(tmp_path / "neo4j") as uri:   # "bolt://127.0.0.1:<port>"
         driver = GraphDatabase.driver(uri, auth=None)
 
+    server = launch_neo4j(tmp_path / "neo4j", port=7699)   # fault tests: kill it, launch it again the same way
+
 Needs ``java`` (17+) and, for the first build, ``mvn`` with access to Maven Central.
 """
 
@@ -26,6 +28,7 @@ import shutil
 import subprocess
 import time
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from neo4j import GraphDatabase
@@ -144,16 +147,25 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
         proc.stdout.close()
 
 
-@contextlib.contextmanager
-def running_neo4j(data_dir: Path, jvm_options: Sequence[str] = ()) -> Iterator[str]:
-    """Start Neo4j with its home in ``data_dir`` and yield ``bolt://127.0.0.1:<port>``.
+@dataclass
+class Neo4jProcess:
+    """A launched server: fault tests freeze it (SIGSTOP), kill it, and launch it again on the same port and home."""
 
-    ``jvm_options`` follow the defaults, so a benchmark can raise the heap (``-Xmx2g``) or the page cache
-    (``-Dneo4j.pagecache.mb=1024``) for a bigger graph.
+    process: subprocess.Popen[bytes]
+    uri: str
+    data_dir: Path
 
-    The launcher's stderr goes to ``data_dir/neo4j-launcher.log``; Neo4j's own logs are
-    in ``data_dir/logs``. The server is stopped when the context exits.
-    """
+    @property
+    def port(self) -> int:
+        return int(self.uri.rsplit(":", 1)[1])
+
+    def stop(self) -> None:
+        _stop(self.process)
+
+
+def launch_neo4j(data_dir: Path, jvm_options: Sequence[str] = (), *, port: int = 0) -> Neo4jProcess:
+    """Start Neo4j with its home in ``data_dir`` (Bolt on ``port``, 0 for one the OS picks) and return once Bolt
+    answers; the caller stops it (``Neo4jProcess.stop``)."""
     project = build_launcher()
     data_dir = Path(data_dir).resolve()
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -161,22 +173,40 @@ def running_neo4j(data_dir: Path, jvm_options: Sequence[str] = ()) -> Iterator[s
     classpath = os.pathsep.join([str(project / "target" / "classes"), str(project / "target" / "dependency" / "*")])
     # The serial collector suits a small test heap; a caller choosing its own collector gets only that one.
     gc = [] if any(o.startswith("-XX:+Use") and o.endswith("GC") for o in jvm_options) else [TEST_GC]
-    command = [_java(), *JVM_OPTIONS, *gc, *jvm_options, "-cp", classpath, MAIN_CLASS, str(data_dir)]
+    command = [_java(), *JVM_OPTIONS, *gc, *jvm_options, "-cp", classpath, MAIN_CLASS, str(data_dir), str(port)]
     deadline = time.monotonic() + STARTUP_TIMEOUT_S
-    with log_path.open("wb") as log:
+    with log_path.open("ab") as log:
         proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log)
     try:
-        try:
-            port = _read_bolt_port(proc, deadline)
-            uri = f"bolt://127.0.0.1:{port}"
-            _wait_for_bolt(uri, proc, deadline)
-        except (EOFError, TimeoutError) as error:
-            raise RuntimeError(
-                f"Neo4j launcher failed to start: {error}\n"
-                f"command: {' '.join(command)}\n"
-                f"--- tail of {log_path} (Neo4j logs: {data_dir / 'logs'}) ---\n"
-                f"{_log_tail(log_path)}"
-            ) from error
-        yield uri
-    finally:
+        bolt_port = _read_bolt_port(proc, deadline)
+        uri = f"bolt://127.0.0.1:{bolt_port}"
+        _wait_for_bolt(uri, proc, deadline)
+    except (EOFError, TimeoutError) as error:
         _stop(proc)
+        raise RuntimeError(
+            f"Neo4j launcher failed to start: {error}\n"
+            f"command: {' '.join(command)}\n"
+            f"--- tail of {log_path} (Neo4j logs: {data_dir / 'logs'}) ---\n"
+            f"{_log_tail(log_path)}"
+        ) from error
+    except BaseException:
+        _stop(proc)
+        raise
+    return Neo4jProcess(proc, uri, data_dir)
+
+
+@contextlib.contextmanager
+def running_neo4j(data_dir: Path, jvm_options: Sequence[str] = (), *, port: int = 0) -> Iterator[str]:
+    """Start Neo4j with its home in ``data_dir`` and yield ``bolt://127.0.0.1:<port>``.
+
+    ``jvm_options`` follow the defaults, so a benchmark can raise the heap (``-Xmx2g``) or the page cache
+    (``-Dneo4j.pagecache.mb=1024``) for a bigger graph. ``port`` fixes Bolt's port (0: one the OS picks).
+
+    The launcher's stderr goes to ``data_dir/neo4j-launcher.log``; Neo4j's own logs are
+    in ``data_dir/logs``. The server is stopped when the context exits.
+    """
+    server = launch_neo4j(data_dir, jvm_options, port=port)
+    try:
+        yield server.uri
+    finally:
+        server.stop()

