@@ -16,6 +16,7 @@ from starlette.routing import Route
 from graph_service.api.context import Context
 from graph_service.api.schema import schema
 from graph_service.config import Settings, get_settings
+from graph_service.http.bodies import CheckedBodies
 from graph_service.operations.metrics import Metrics, metrics_endpoint
 from graph_service.operations.middleware import ServiceGuard
 from graph_service.operations.outcome import RecordsOutcome
@@ -109,7 +110,7 @@ def create_app(
     ) + [Middleware(ServiceGuard, settings=settings, metrics=metrics)]
     return Starlette(
         routes=[
-            Route("/graphql", graphql, methods=["GET", "POST"]),
+            Route("/graphql", CheckedBodies(graphql, max_body_size=settings.max_body_size), methods=["GET", "POST"]),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             *([Route("/metrics", metrics_endpoint)] if settings.metrics else []),

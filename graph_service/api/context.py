@@ -6,6 +6,7 @@ from functools import cached_property
 
 from strawberry.dataloader import DataLoader
 
+from graph_service.api.shared_loader import SharedLoader
 from graph_service.cards.facts import ExerciseFacts, load_facts
 from graph_service.config import Settings
 from graph_service.model import TaxonomyKind
@@ -46,7 +47,7 @@ class Context:
             found: dict[str, Links] = {row["slug"]: row for row in await exercise_links(self.store, slugs=list(slugs))}
             return [found.get(slug) for slug in slugs]
 
-        return DataLoader(load_fn=load)
+        return SharedLoader(load_fn=load)
 
     @cached_property
     def exercises(self) -> DataLoader[str, ExerciseWithLinksRow | None]:
@@ -57,7 +58,7 @@ class Context:
                 self.links.prime(slug, row)
             return [found.get(slug) for slug in slugs]
 
-        return DataLoader(load_fn=load)
+        return SharedLoader(load_fn=load)
 
     def taxonomy(self, kind: TaxonomyKind) -> DataLoader[str, TaxonomyRow | None]:
         return self._taxonomy[kind]
@@ -69,7 +70,7 @@ class Context:
                 found = {row["slug"]: row for row in await taxonomy_nodes(self.store, kind, slugs=list(slugs))}
                 return [found.get(slug) for slug in slugs]
 
-            return DataLoader(load_fn=load)
+            return SharedLoader(load_fn=load)
 
         return {kind: loader(kind) for kind in TaxonomyKind}
 
@@ -79,4 +80,4 @@ class Context:
             found = {f.slug: f for f in await load_facts(self.store, slugs, statistics=self.statistics)}
             return [found.get(slug) for slug in slugs]
 
-        return DataLoader(load_fn=load_card_facts)
+        return SharedLoader(load_fn=load_card_facts)

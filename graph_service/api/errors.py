@@ -4,7 +4,7 @@ import logging
 from collections.abc import Iterator
 
 from graphql import ExecutionResult as GraphQLExecutionResult
-from graphql.error import GraphQLError
+from graphql.error import GraphQLError, GraphQLSyntaxError
 from strawberry.extensions import SchemaExtension
 from strawberry.types.execution import ExecutionResult
 
@@ -29,9 +29,18 @@ def _with_code(error: GraphQLError, message: str, code: str) -> GraphQLError:
 
 def classify(error: GraphQLError) -> GraphQLError:
     original = error.original_error
-    if original is None:
+    given = (error.extensions or {}).get("code")
+    if original is None and (given or error.path is None):
         # Parse and validation errors speak about the client's own document; keep their words.
-        return _with_code(error, error.message, (error.extensions or {}).get("code", "GRAPHQL_VALIDATION_FAILED"))
+        default = "GRAPHQL_PARSE_FAILED" if isinstance(error, GraphQLSyntaxError) else "GRAPHQL_VALIDATION_FAILED"
+        return _with_code(error, error.message, given or default)
+    if isinstance(original, GraphQLError) and error.path is None:
+        # graphql-core refusing a variable's value: its message names the variable and what was wrong.
+        return _with_code(error, error.message, "BAD_USER_INPUT")
+    if original is None:
+        # Located but raised by graphql-core itself: a value the schema cannot represent, the service's fault.
+        log.error("unrepresentable result at %s: %s", error.path, error.message)
+        return _with_code(error, MASKED, "INTERNAL_SERVER_ERROR")
     if isinstance(original, StoreUnavailable):
         log.warning("store unavailable: %s", original)
         return _with_code(error, UNAVAILABLE, original.code)
@@ -43,7 +52,15 @@ def classify(error: GraphQLError) -> GraphQLError:
 
 class ErrorCodes(SchemaExtension):
     def on_operation(self) -> Iterator[None]:
-        yield
+        try:
+            yield
+        except GraphQLError as e:
+            # Raised by a hook before execution (parsing, graph_service.api.document_limits): Strawberry answers it
+            # as it is, without the result below.
+            raise classify(e) from None
+        except Exception as e:
+            log.error("unexpected error before execution", exc_info=e)
+            raise GraphQLError(MASKED, extensions={"code": "INTERNAL_SERVER_ERROR"}) from None
         result = self.execution_context.result
         if isinstance(result, GraphQLExecutionResult | ExecutionResult) and result.errors:
             result.errors = [classify(e) for e in result.errors]

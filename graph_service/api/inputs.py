@@ -114,14 +114,16 @@ def encode_cursor(key: list[Any]) -> str:
 def decode_cursor(cursor: str) -> list[Any]:
     try:
         key = json.loads(base64.urlsafe_b64decode(cursor.encode()))
-    except (binascii.Error, ValueError, UnicodeDecodeError):
+    except (binascii.Error, ValueError, UnicodeDecodeError, RecursionError):
         raise BadInput("after: not a cursor this API issued") from None
     if not (
         isinstance(key, list)
         and len(key) == 3
         and isinstance(key[0], int)
+        and -(2**63) <= key[0] < 2**63  # the engines' integers are 64-bit
         and isinstance(key[1], str)
         and isinstance(key[2], str)
+        and "\x00" not in key[1] + key[2]
     ):
         raise BadInput("after: not a cursor this API issued")
     return key

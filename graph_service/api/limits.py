@@ -12,3 +12,47 @@ MAX_SLUG = 80
 MAX_DEPTH = 10
 MAX_TOKENS = 2000
 MAX_ALIASES = 30
+MAX_NESTING = 64  # brackets of any kind open at once in a document, checked before it is parsed
+
+# The cost analysis (graph_service.api.document_limits) counts a list field with a `first` argument as that many
+# items, at most its maximum below (MAX_PAGE if unnamed); `related`'s `first` counts per group, of RELATED_GROUPS.
+FIRST_MAX = {
+    "Query.alternatives": MAX_ALTERNATIVES,
+    "Exercise.alternatives": MAX_ALTERNATIVES,
+    "Exercise.related": MAX_ALTERNATIVES,
+    "Query.search": MAX_SEARCH,
+}
+RELATED_GROUPS = 8  # a body part, a few kinds of equipment, a few target muscles
+# A list field without `first` counts as this many items: whole taxonomies, an exercise's family, ...
+LIST_SIZES = {
+    "Query.muscles": 50,
+    "Query.equipment": 50,
+    "Query.bodyParts": 20,
+    "Query.movementPatterns": 50,
+    "Query.kits": 50,
+    "BodyPart.muscles": 20,
+    "Kit.equipment": 50,
+    "Exercise.variations": 30,
+    "Facets.bodyParts": 20,
+    "Facets.muscles": 50,
+    "Facets.equipment": 50,
+    "Facets.patterns": 50,
+}
+LIST_SIZE = 10  # any other list: an exercise's muscles, equipment, steps; an alternative's shared muscles
+# Fields that read the store on their own for each parent, beside the batched loads every other field shares.
+STATEMENT_FIELDS = frozenset(
+    {
+        "Query.exercises",
+        "Query.alternatives",
+        "Query.search",
+        "Query.facets",
+        "Exercise.alternatives",
+        "Exercise.related",
+        "Muscle.exercises",
+        "Equipment.exercises",
+        "BodyPart.exercises",
+        "ExerciseConnection.totalCount",
+    }
+)
+STATEMENT_COST = 10
+DEFAULT_MAX_COST = 5000  # Settings.max_query_cost

@@ -1,34 +1,26 @@
 """The schema: composes the root Query with its safety and speed extensions."""
 
 import strawberry
-from strawberry.extensions import (
-    AddValidationRules,
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    ParserCache,
-    QueryDepthLimiter,
-    ValidationCache,
-)
+from graphql.validation import ASTValidationRule, MaxIntrospectionDepthRule
+from strawberry.extensions import AddValidationRules, ValidationCache
 
 from graph_service.api import limits
+from graph_service.api.document_limits import DocumentChecks, DocumentLimits
 from graph_service.api.errors import ErrorCodes
 from graph_service.api.root import Query
 
-# The depth and alias limits are validation rules. Each limiter extension builds a new rule class, and the
-# validation cache is keyed by the rule classes too, so a limiter made per request would make every request
-# validate its document again: the rules are built once here and added to each request as they are.
-LIMIT_RULES = [
-    *QueryDepthLimiter(max_depth=limits.MAX_DEPTH).validation_rules,
-    *MaxAliasesLimiter(max_alias_count=limits.MAX_ALIASES).validation_rules,
-]
+# Parses and measures of recent documents, shared by every request to this schema (as Strawberry's own caches are).
+DOCUMENTS = DocumentChecks(max_tokens=limits.MAX_TOKENS, cache_size=256)
+# graphql-core recommends it beside the specified rules: it bounds nested introspection lists (memoised, linear).
+# The validation cache is keyed by the rule classes too, so the list is built once.
+VALIDATION_RULES: list[type[ASTValidationRule]] = [MaxIntrospectionDepthRule]
 
 schema = strawberry.Schema(
     query=Query,
     extensions=[
         ErrorCodes,
-        lambda: AddValidationRules(LIMIT_RULES),
-        lambda: MaxTokensLimiter(max_token_count=limits.MAX_TOKENS),
-        lambda: ParserCache(maxsize=256),
+        lambda: DocumentLimits(DOCUMENTS),
+        lambda: AddValidationRules(VALIDATION_RULES),
         lambda: ValidationCache(maxsize=256),
     ],
 )

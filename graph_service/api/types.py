@@ -246,7 +246,7 @@ class Exercise:
         for base in links.get("base") or []:
             family.add(base)
             base_links = await info.context.links.load(base)
-        family.update(base_links["variants"] if base_links else [])
+            family.update(base_links["variants"] if base_links else [])
         family.discard(self.slug)
         return sorted(await Exercise.load_many(info, sorted(family)), key=lambda x: (x.name, x.slug))
 
