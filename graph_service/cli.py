@@ -86,9 +86,7 @@ def serve(
     workers = workers or settings.workers
     if workers > 1 and settings.engine == "falkordb":
         # One process owns the embedded engine's data file; several workers would each start an engine on it.
-        raise fail(
-            f"WORKERS={workers} needs Neo4j (NEO4J_URI): the embedded engine serves one process; use WORKERS=1"
-        )
+        raise fail(f"WORKERS={workers} needs Neo4j (NEO4J_URI): the embedded engine serves one process; use WORKERS=1")
     uvicorn.run(
         "graph_service.app:create_app",
         factory=True,
@@ -115,19 +113,19 @@ def schema(
 
 @app.command()
 def coverage(
-    update_readme: Annotated[bool, typer.Option(help="Rewrite the coverage section of README.md.")] = False,
+    update_docs: Annotated[bool, typer.Option(help="Rewrite the coverage section of docs/knowledge-base.md.")] = False,
 ) -> None:
     """Print what the bundled knowledge base covers, as Markdown tables."""
     from graph_service.config import PROJECT_ROOT
-    from graph_service.seeding.coverage import coverage_markdown, replace_block
+    from graph_service.seeding.coverage import DOC, coverage_markdown, replace_block
 
     try:
         text = coverage_markdown(load_seed(get_settings().seed_dir))
     except SeedValidationError as e:
         raise fail(e) from None
-    if update_readme:
-        readme = PROJECT_ROOT / "README.md"
-        readme.write_text(replace_block(readme.read_text(encoding="utf-8"), text), encoding="utf-8")
+    if update_docs:
+        page = PROJECT_ROOT / DOC
+        page.write_text(replace_block(page.read_text(encoding="utf-8"), text), encoding="utf-8")
     else:
         typer.echo(text, nl=False)
 

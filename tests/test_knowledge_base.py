@@ -2,9 +2,11 @@
 
 import json
 from collections import Counter, defaultdict
+from pathlib import Path
 
 import pytest
 from conftest import SHARED
+from typer.testing import CliRunner
 
 from graph_service.model import Category, Difficulty
 from graph_service.seeding import SeedBundle
@@ -104,9 +106,27 @@ def test_every_public_vocabulary_term_maps_to_exactly_one_entry(knowledge_base: 
     assert {t: equipment.get(t.lower()) for t in equipment_terms if len(equipment.get(t.lower(), ())) != 1} == {}
 
 
-def test_readme_coverage_is_generated_from_the_data(knowledge_base: SeedBundle) -> None:
+def test_documented_coverage_is_generated_from_the_data(knowledge_base: SeedBundle) -> None:
     from graph_service.config import PROJECT_ROOT
-    from graph_service.seeding.coverage import coverage_markdown, current_block
+    from graph_service.seeding.coverage import DOC, coverage_markdown, current_block
 
-    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
-    assert current_block(readme) == coverage_markdown(knowledge_base), "run `graph-service coverage --update-readme`"
+    page = (PROJECT_ROOT / DOC).read_text(encoding="utf-8")
+    assert current_block(page) == coverage_markdown(knowledge_base), "run `graph-service coverage --update-docs`"
+
+
+def test_coverage_update_docs_rewrites_only_the_generated_section(
+    knowledge_base: SeedBundle, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import graph_service.config
+    from graph_service.cli import app
+    from graph_service.seeding.coverage import BEGIN, DOC, END, coverage_markdown
+
+    page = tmp_path / DOC
+    page.parent.mkdir()
+    page.write_text(f"# Before\n\n{BEGIN}\nstale\n{END}\n\nAfter.\n", encoding="utf-8")
+    monkeypatch.setattr(graph_service.config, "PROJECT_ROOT", tmp_path)
+    result = CliRunner().invoke(app, ["coverage", "--update-docs"])
+    assert result.exit_code == 0, result.output
+    assert (
+        page.read_text(encoding="utf-8") == f"# Before\n\n{BEGIN}\n{coverage_markdown(knowledge_base)}{END}\n\nAfter.\n"
+    )
