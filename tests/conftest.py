@@ -25,6 +25,15 @@ SHARED = PROJECT_ROOT.parent / "shared"
 GRAPH_CONTENTS: dict[str, str] = {}
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """`slow` marks what the quick loop (`scripts/test -m "not slow"`) leaves out: every test on Neo4j (a JVM to
+    start and warm up) and whatever a module marks itself (servers and commands run as processes)."""
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        if "neo4j_uri" in getattr(item, "fixturenames", ()) or (callspec and callspec.params.get("engine") == "neo4j"):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def neo4j_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if uri := os.environ.get("NEO4J_URI"):

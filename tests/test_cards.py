@@ -286,6 +286,7 @@ async def test_a_card_states_facts_and_may_leave_sections_out(
     assert sumo["props"]["instructions"] == []
 
 
+@pytest.mark.slow  # runs the command line as processes
 async def test_the_command_line(store: Store, settings: Settings, mini_seed: Path, tmp_path: Path) -> None:
     assert cli(settings, tmp_path, "seed", "--seed-dir", str(mini_seed)).returncode == 0
     printed = cli(settings, tmp_path, "card", "goblet-squat")

@@ -26,6 +26,8 @@ from graph_service.config import PROJECT_ROOT, Settings
 from graph_service.seeding import SeedBundle, graph_counts
 from graph_service.store import Store
 
+pytestmark = pytest.mark.slow  # starts the service as a process
+
 neo4j_only = pytest.mark.parametrize("engine", ["neo4j"], indirect=True)  # the compose stack runs Neo4j
 
 READY_TIMEOUT_S = 60.0

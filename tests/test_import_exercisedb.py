@@ -167,6 +167,7 @@ async def test_import_needs_the_taxonomy_in_the_graph(store: Store, mini_seed: P
         await run(store, mini_seed, ORIGINAL)
 
 
+@pytest.mark.slow  # runs the command line as processes
 async def test_the_command_line(store: Store, settings: Settings, mini_seed: Path, tmp_path: Path) -> None:
     assert cli(settings, tmp_path, "seed", "--seed-dir", str(mini_seed)).returncode == 0
     dry = cli(settings, tmp_path, "import", "exercisedb", str(ORIGINAL), "--dry-run")

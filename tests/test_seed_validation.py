@@ -60,6 +60,7 @@ def test_alias_clash_and_missing_file(mini_seed: Path) -> None:
     assert "equipment.yaml: file is missing" in text
 
 
+@pytest.mark.slow  # runs the command line as processes
 async def test_cli_refuses_an_invalid_seed_and_leaves_the_graph(
     store: Store, settings: Settings, mini_seed: Path, tmp_path: Path
 ) -> None:

@@ -17,6 +17,8 @@ from gql.transport.httpx import HTTPXAsyncTransport
 from graph_service.app import GC_THRESHOLDS, tune_collector
 from graph_service.config import Settings
 
+pytestmark = pytest.mark.slow  # starts the service as a process
+
 READY_TIMEOUT_S = 60
 
 
