@@ -8,7 +8,6 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
-from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -17,6 +16,10 @@ from graph_service.api.context import Context
 from graph_service.api.schema import schema
 from graph_service.config import Settings, get_settings
 from graph_service.http.bodies import CheckedBodies
+from graph_service.http.graphiql import GraphiQLPage, assets_mount
+from graph_service.http.middleware import frontend_middleware
+from graph_service.http.persisted import PersistedDocuments
+from graph_service.http.view import GraphQLView
 from graph_service.operations.metrics import Metrics, metrics_endpoint
 from graph_service.operations.middleware import ServiceGuard
 from graph_service.operations.outcome import RecordsOutcome
@@ -41,7 +44,7 @@ def tune_collector() -> None:
     gc.set_threshold(*GC_THRESHOLDS)
 
 
-class GraphQLApp(RecordsOutcome):
+class GraphQLApp(RecordsOutcome, GraphQLView):
     async def get_context(self, request: Any, response: Any = None) -> Context:
         state = request.app.state
         return Context(store=state.store, statistics=state.statistics, settings=state.settings)
@@ -95,22 +98,20 @@ def create_app(
             if store is None:
                 await app.state.store.close()
 
-    graphql = GraphQLApp(schema, graphql_ide="graphiql" if settings.graphiql else None)
-    middleware = (
-        [
-            Middleware(
-                CORSMiddleware,
-                allow_origins=settings.cors_origins,
-                allow_methods=["GET", "POST"],
-                allow_headers=["content-type", "authorization"],
-            )
-        ]
-        if settings.cors_origins
-        else []
-    ) + [Middleware(ServiceGuard, settings=settings, metrics=metrics)]
+    graphql = GraphQLApp(
+        schema,
+        documents=PersistedDocuments.from_settings(
+            cache_size=settings.apq_cache_size, manifest=settings.persisted_documents
+        ),
+        graphiql=GraphiQLPage.build() if settings.graphiql else None,
+        batch_max_operations=settings.batch_max_operations,
+        cache_max_age=settings.cache_max_age,
+    )
+    middleware = [*frontend_middleware(settings), Middleware(ServiceGuard, settings=settings, metrics=metrics)]
     return Starlette(
         routes=[
             Route("/graphql", CheckedBodies(graphql, max_body_size=settings.max_body_size), methods=["GET", "POST"]),
+            *([assets_mount()] if settings.graphiql else []),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             *([Route("/metrics", metrics_endpoint)] if settings.metrics else []),

@@ -40,6 +40,9 @@ class Q(StrEnum):
     LOAD_BEGIN = "load_begin"
     LOAD_COMPLETE = "load_complete"
     LOAD_STATE = "load_state"
+    # the graph's version, renewed by every load that wrote (graph_service.store.base.Store.loading)
+    MARK_GRAPH_CHANGED = "mark_graph_changed"
+    GRAPH_VERSION = "graph_version"
     # API reads (shared, except search)
     EXERCISES_PAGE = "exercises_page"
     EXERCISES_PAGE_SORTED = "exercises_page_sorted"

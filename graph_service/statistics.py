@@ -18,6 +18,8 @@ from graph_service.queries import Q
 from graph_service.store import Store
 
 TTL_S = 60.0
+# The graph version is one node read by label and key; the ETags built on it should follow a load soon.
+VERSION_TTL_S = 5.0
 Clock = Callable[[], float]
 
 
@@ -65,6 +67,16 @@ class GraphStatistics:
 
         return await self._get("source sizes", read)
 
+    async def graph_version(self) -> str:
+        """The version token the last load wrote ("none" before any), kept for `VERSION_TTL_S`: a load made by
+        another process (the CLI) changes the ETags of cached answers within that time."""
+
+        async def read() -> str:
+            rows = await self.store.read(Q.GRAPH_VERSION)
+            return str(rows[0]["token"]) if rows else "none"
+
+        return await self._get("version", read, ttl=min(self.ttl, VERSION_TTL_S))
+
     async def known_slugs(self, *, fresh: bool = False) -> dict[TaxonomyKind, frozenset[str]]:
         """The slugs of every muscle, piece of equipment and body part; `fresh` reads them again now."""
 
@@ -76,12 +88,14 @@ class GraphStatistics:
 
         return await self._get("taxonomy", read, fresh=fresh)
 
-    def _current(self, value: _Value) -> bool:
-        return value.generation == self.store.generation and self.clock() - value.started <= self.ttl
+    def _current(self, value: _Value, ttl: float) -> bool:
+        return value.generation == self.store.generation and self.clock() - value.started <= ttl
 
-    async def _get[T](self, name: str, read: Callable[[], Awaitable[T]], *, fresh: bool = False) -> T:
+    async def _get[T](
+        self, name: str, read: Callable[[], Awaitable[T]], *, fresh: bool = False, ttl: float | None = None
+    ) -> T:
         known = self._values.get(name)
-        if not fresh and known is not None and self._current(known):
+        if not fresh and known is not None and self._current(known, self.ttl if ttl is None else ttl):
             return known.value  # type: ignore[no-any-return]
         under_way = self._reading.get(name)
         # A fresh caller, or one that saw a write since the read under way started, wants a read that starts now.

@@ -4,7 +4,11 @@ from typing import Any
 
 from graph_service.store import Row, Store
 
-NODES = "MATCH (n) RETURN labels(n)[0] AS label, n.slug AS slug, properties(n) AS props ORDER BY label, slug"
+# The graph's version (cypher/mark_graph_changed.cypher) is bookkeeping: a load that writes the same facts renews it.
+NODES = """
+MATCH (n) WHERE NOT n:GraphVersion
+RETURN labels(n)[0] AS label, n.slug AS slug, properties(n) AS props ORDER BY label, slug
+"""
 EDGES = """
 MATCH (a)-[r]->(b)
 RETURN labels(a)[0] AS from_label, a.slug AS from_slug, type(r) AS type, labels(b)[0] AS to_label, b.slug AS to_slug

@@ -5,7 +5,9 @@ from collections.abc import Iterator
 
 from graphql import ExecutionResult as GraphQLExecutionResult
 from graphql.error import GraphQLError, GraphQLSyntaxError
+from strawberry.exceptions import MissingQueryError
 from strawberry.extensions import SchemaExtension
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types.execution import ExecutionResult
 
 from graph_service.errors import GraphServiceError, StoreUnavailable
@@ -58,6 +60,8 @@ class ErrorCodes(SchemaExtension):
             # Raised by a hook before execution (parsing, graph_service.api.document_limits): Strawberry answers it
             # as it is, without the result below.
             raise classify(e) from None
+        except (CannotGetOperationTypeError, InvalidOperationTypeError, MissingQueryError):
+            raise  # the HTTP view answers these (an unknown operation name, a mutation over GET, no document)
         except Exception as e:
             log.error("unexpected error before execution", exc_info=e)
             raise GraphQLError(MASKED, extensions={"code": "INTERNAL_SERVER_ERROR"}) from None

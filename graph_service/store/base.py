@@ -2,6 +2,7 @@
 
 import asyncio
 import time
+import uuid
 from abc import ABC, abstractmethod
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import asynccontextmanager, contextmanager
@@ -181,8 +182,12 @@ class Store(ABC):
         """
         await self.apply_keys()
         await self.write(Q.LOAD_BEGIN, {"started_at": time.time()})
+        begun = self.generation
         yield
         await self.apply_indexes()
+        if self.generation != begun:
+            # A new version for what is derived from the graph's answers (the ETags of cached GET answers).
+            await self.write(Q.MARK_GRAPH_CHANGED, {"token": uuid.uuid4().hex, "changed_at": time.time()})
         await self.write(Q.LOAD_COMPLETE)
         await self.persist()
 

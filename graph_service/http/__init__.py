@@ -1,0 +1,1 @@
+"""What frontends meet over HTTP: GraphiQL, CORS, compression, caching, batches and persisted documents."""
