@@ -61,7 +61,7 @@ class Settings(BaseSettings):
     query_timeout: float = Field(default=10.0, gt=0, description="seconds one statement may run")
     write_batch_size: int = Field(default=1000, ge=1)
     # Bounds on what one request may ask (docs/limits.md)
-    max_query_cost: int = Field(default=5000, ge=1, description="the highest cost of an operation that runs")
+    max_query_cost: int = Field(default=3500, ge=1, description="the highest cost of an operation that runs")
     max_body_size: int = Field(default=65536, ge=1024, description="bytes a request body may hold; more get 413")
     write_concurrency: int = Field(
         default=2, ge=1, le=16, description="Neo4j: batch transactions a load keeps in flight at once"

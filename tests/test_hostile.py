@@ -4,6 +4,7 @@ HTTP does (bodies, connections, a bystander's /healthz)."""
 
 import base64
 import http.client
+import os
 import time
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
@@ -27,7 +28,7 @@ from graph_service.config import Settings
 from graph_service.seeding import SeedBundle, write_seed
 from graph_service.store import Store
 
-FUZZ_EXAMPLES = 300
+FUZZ_EXAMPLES = 200
 SLOW_FUZZ_EXAMPLES = 10_000
 LIVENESS_S = 2.0  # a loose bound: /healthz answers while hostile requests are refused
 
@@ -64,6 +65,7 @@ CODED: list[tuple[str, dict[str, Any], str, str]] = [
     # [2**63, "a", "b"] as a cursor: past the engines' 64-bit integers.
     ('{ exercises(after: "WzkyMjMzNzIwMzY4NTQ3NzU4MDgsImEiLCJiIl0=") { totalCount } }', {}, "BAD_USER_INPUT", "cursor"),
     ("query($c: String) { exercises(after: $c) { totalCount } }", {"c": DEEP_CURSOR}, "BAD_USER_INPUT", "cursor"),
+    ("{ exercises(first: " + "9" * 5000 + ") { totalCount } }", {}, "BAD_USER_INPUT", "Numbers"),
     ("{ muscles { slug ", {}, "GRAPHQL_PARSE_FAILED", "Syntax Error"),
     ("{ muscles { nope } }", {}, "GRAPHQL_VALIDATION_FAILED", "nope"),
     ("query A { muscles { slug } } query B { bodyParts { slug } }", {}, "OPERATION_RESOLUTION_FAILURE", "name"),
@@ -71,7 +73,7 @@ CODED: list[tuple[str, dict[str, Any], str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("query", "variables", "code", "words"), CODED)
+@pytest.mark.parametrize(("query", "variables", "code", "words"), CODED, ids=[f"{c} {w}" for _, _, c, w in CODED])
 async def test_every_error_names_what_was_wrong(
     api: Api, query: str, variables: dict[str, Any], code: str, words: str
 ) -> None:
@@ -147,6 +149,7 @@ async def served(
         yield f"http://{HOST}:{port}"
 
 
+@pytest.mark.slow  # a server process
 @pytest.mark.parametrize(("name", "content_type", "body", "status", "code"), HOSTILE_BODIES)
 def test_bad_bodies_are_refused_with_a_code(
     served: str, name: str, content_type: str, body: bytes, status: int, code: str
@@ -170,6 +173,7 @@ def test_bad_bodies_are_refused_with_a_code(
         connection.close()
 
 
+@pytest.mark.slow  # a server process
 def test_hostile_documents_are_refused_while_healthz_answers(served: str) -> None:
     def send(document: str) -> dict[str, Any]:
         with httpx.Client(base_url=served, timeout=30) as client:
@@ -220,12 +224,12 @@ def fuzz(base: str, examples: int) -> None:
         assert client.post("/graphql", json={"query": SNAPSHOT}).json() == before
 
 
+@pytest.mark.slow  # a server process
 def test_fuzzed_documents_and_variables(served: str) -> None:
     fuzz(served, FUZZ_EXAMPLES)
 
 
 @pytest.mark.slow
-def test_fuzzed_documents_and_variables_at_length(served: str, request: pytest.FixtureRequest) -> None:
-    if "slow" not in str(request.config.getoption("markexpr", "")):
-        pytest.skip("10,000 requests per engine: run with -m slow")
+@pytest.mark.skipif(not os.environ.get("FUZZ_AT_LENGTH"), reason="10,000 requests per engine: set FUZZ_AT_LENGTH=1")
+def test_fuzzed_documents_and_variables_at_length(served: str) -> None:
     fuzz(served, SLOW_FUZZ_EXAMPLES)

@@ -47,6 +47,8 @@ from graph_service.api import limits
 OPENING = frozenset({TokenKind.BRACE_L, TokenKind.BRACKET_L, TokenKind.PAREN_L})
 CLOSING = frozenset({TokenKind.BRACE_R, TokenKind.BRACKET_R, TokenKind.PAREN_R})
 STRINGS = frozenset({TokenKind.STRING, TokenKind.BLOCK_STRING})
+NUMBERS = frozenset({TokenKind.INT, TokenKind.FLOAT})
+MAX_NUMBER = 64
 TOO_COMPLEX = "QUERY_TOO_COMPLEX"
 NUL = "Strings may not contain NUL (\\u0000) characters."
 
@@ -69,8 +71,8 @@ ZERO = Measure(0, 0, 0)
 
 
 def check_tokens(query: str, max_tokens: int) -> None:
-    """Refuse a document with too many tokens, brackets nested too deep for the recursive parser, or a NUL in a
-    string, reading its tokens once and building nothing."""
+    """Refuse a document with too many tokens, brackets nested too deep for the recursive parser, a NUL in a
+    string or a number too long to convert, reading its tokens once and building nothing."""
     lexer = Lexer(Source(query))
     tokens = nesting = 0
     token = lexer.advance()
@@ -91,6 +93,9 @@ def check_tokens(query: str, max_tokens: int) -> None:
             nesting -= 1
         elif token.kind in STRINGS and "\x00" in (token.value or ""):
             raise GraphQLError(NUL, extensions={"code": "BAD_USER_INPUT"})
+        elif token.kind in NUMBERS and len(token.value or "") > MAX_NUMBER:
+            # Python refuses to convert an integer of thousands of digits, inside graphql-core's validation.
+            raise GraphQLError(f"Numbers have at most {MAX_NUMBER} characters.", extensions={"code": "BAD_USER_INPUT"})
         token = lexer.advance()
 
 
@@ -127,6 +132,11 @@ def choose_operation(document: DocumentNode, name: object) -> OperationDefinitio
     raise GraphQLError(f"Unknown operation named '{name}'.", extensions={"code": "OPERATION_RESOLUTION_FAILURE"})
 
 
+def int_literal(node: IntValueNode) -> int | None:
+    """An Int literal's value; None for one too long to be an Int (which validation refuses)."""
+    return int(node.value) if len(node.value) <= 20 else None
+
+
 def int_variables(operation: OperationDefinitionNode, variables: Mapping[str, Any]) -> dict[str, int]:
     """The Int values the operation's variables take: given, or their defaults."""
     found: dict[str, int] = {}
@@ -134,7 +144,7 @@ def int_variables(operation: OperationDefinitionNode, variables: Mapping[str, An
         name = definition.variable.name.value
         value = variables.get(name) if name in variables else None
         if name not in variables and isinstance(definition.default_value, IntValueNode):
-            value = int(definition.default_value.value)
+            value = int_literal(definition.default_value)
         if isinstance(value, int) and not isinstance(value, bool):
             found[name] = value
     return found
@@ -187,10 +197,11 @@ class Walk:
             # Introspection: graphql-core's MaxIntrospectionDepthRule bounds its lists; still counted once per field.
             return Measure(0, alias + below.aliases, 1 + below.cost)
         key = f"{parent.name}.{name}" if parent else name
-        weight = limits.STATEMENT_COST if key in limits.STATEMENT_FIELDS else 1
+        weight = limits.STATEMENT_COSTS.get(key, 1)
         items = self._items(key, definition, node)
+        each = limits.OBJECT_COSTS.get(inner.name, 0) if inner else 0
         depth = 1 + below.depth if node.selection_set else 0
-        return Measure(depth, alias + below.aliases, weight + items * below.cost)
+        return Measure(depth, alias + below.aliases, weight + items * (each + below.cost))
 
     def _definition(self, parent: GraphQLNamedType | None, name: str) -> GraphQLField | None:
         if name == "__schema":
@@ -220,7 +231,7 @@ class Walk:
             if argument.name.value == "first":
                 value = argument.value
                 if isinstance(value, IntValueNode):
-                    return int(value.value)
+                    return int_literal(value)
                 if isinstance(value, VariableNode):
                     return self.variables.get(value.name.value)
                 return None

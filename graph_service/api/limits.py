@@ -33,26 +33,32 @@ LIST_SIZES = {
     "BodyPart.muscles": 20,
     "Kit.equipment": 50,
     "Exercise.variations": 30,
+    # The items of a list whose parent's `first` counted them already.
+    "ExerciseConnection.edges": 1,
+    "RelatedGroup.exercises": 1,
     "Facets.bodyParts": 20,
     "Facets.muscles": 50,
     "Facets.equipment": 50,
     "Facets.patterns": 50,
 }
-LIST_SIZE = 10  # any other list: an exercise's muscles, equipment, steps; an alternative's shared muscles
-# Fields that read the store on their own for each parent, beside the batched loads every other field shares.
-STATEMENT_FIELDS = frozenset(
-    {
-        "Query.exercises",
-        "Query.alternatives",
-        "Query.search",
-        "Query.facets",
-        "Exercise.alternatives",
-        "Exercise.related",
-        "Muscle.exercises",
-        "Equipment.exercises",
-        "BodyPart.exercises",
-        "ExerciseConnection.totalCount",
-    }
-)
-STATEMENT_COST = 10
-DEFAULT_MAX_COST = 5000  # Settings.max_query_cost
+LIST_SIZE = 5  # any other list: an exercise's muscles, equipment, steps; an alternative's shared muscles
+# Fields that read the store on their own for each parent, beside the batched loads every other field shares (1),
+# weigh about what their statement costs next to a field: ranking alternatives most, a page or a count less.
+STATEMENT_COSTS = {
+    "Query.alternatives": 200,
+    "Exercise.alternatives": 200,
+    "Exercise.related": 200,
+    "Exercise.card": 100,  # an exercise's facts: its own ranked alternatives, shared by card and faq
+    "Exercise.faq": 100,
+    "Query.search": 125,
+    "Query.facets": 125,
+    # A page and, when asked, its count; the count is one per page, so it weighs nothing of its own (a page's
+    # `first` counts its whole selection, totalCount and pageInfo included: a small overcount).
+    "Query.exercises": 150,
+    "Muscle.exercises": 150,
+    "Equipment.exercises": 150,
+    "BodyPart.exercises": 150,
+}
+# Objects that cost more than their fields, for each one answered: an exercise's row is read and built.
+OBJECT_COSTS = {"Exercise": 5}
+DEFAULT_MAX_COST = 3500  # Settings.max_query_cost

@@ -92,7 +92,9 @@ def check_get(query_string: bytes) -> None:
 
 
 async def refuse(send: Send, refused: Refused, *, close: bool = False) -> None:
-    body = json.dumps({"errors": [{"message": refused.message, "extensions": {"code": refused.code}}]}).encode()
+    body = json.dumps(
+        {"errors": [{"message": refused.message, "extensions": {"code": refused.code}}]}, separators=(",", ":")
+    ).encode()
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
     if close:
         headers.append((b"connection", b"close"))
