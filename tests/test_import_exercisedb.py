@@ -173,8 +173,15 @@ async def test_the_command_line(store: Store, settings: Settings, mini_seed: Pat
     dry = cli(settings, tmp_path, "import", "exercisedb", str(ORIGINAL), "--dry-run")
     assert dry.returncode == 0, dry.stderr
     assert dry.stdout.rstrip().endswith("dry run: nothing was written")
-    first = cli(settings, tmp_path, "import", "exercisedb", str(ORIGINAL))
+    report = tmp_path / "import-report"
+    first = cli(settings, tmp_path, "import", "exercisedb", str(ORIGINAL), "--report", str(report))
     assert first.returncode == 0, first.stderr
+    assert f"report: {report}.json and {report}.md" in first.stdout
+    written = json.loads(report.with_suffix(".json").read_text())
+    assert sorted(o["outcome"] for o in written["outcomes"]) == ["created"] * 4 + ["merged"] * 2
+    assert "| `exercisedb:0005` | Press-up | merged into `push-up` | `push-up` | name |" in (
+        report.with_suffix(".md").read_text()
+    )
     assert re.search(r"created \(new exercises that were added\)\s*│\s*4", first.stdout)
     assert re.search(r"merged into an existing exercise\s*│\s*2", first.stdout)
     assert re.search(r"big toe flexors\s*│\s*1\s*│\s*not in the taxonomy", first.stdout)

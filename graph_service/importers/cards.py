@@ -27,7 +27,8 @@ from graph_service.importers.common import (
     read_taxonomy,
     slugify,
 )
-from graph_service.importers.merge import CATEGORY_TERMS, DIFFICULTY_TERMS, ExerciseIndex, ImportPlan, ImportSummary
+from graph_service.importers.matching import ExerciseIndex
+from graph_service.importers.merge import CATEGORY_TERMS, DIFFICULTY_TERMS, ImportPlan, ImportSummary
 from graph_service.model import SLUG, Force, Mechanic
 from graph_service.queries import Q
 from graph_service.seeding.models import ExerciseEntry
@@ -174,7 +175,7 @@ async def prepare_card_import(store: Store, folder: Path, *, seed_dir: Path, dry
             continue
         slug = path.stem if SLUG.match(path.stem) else slugify(parsed.title)
         if slug not in index.props:
-            slug = index.find(f"{SOURCE}:{slug}", parsed.title)[0] or slug
+            slug = index.find_name(parsed.title) or slug
         if slug in claimed:
             problems.append(f"{path}: the same exercise ({slug}) as {claimed[slug]}")
             continue
@@ -200,7 +201,7 @@ def _variation_rows(cards: list[_Card], index: ExerciseIndex, problems: list[str
         fact: Fact | None = c.parsed.facts.get("variation_of")
         if fact is None:
             continue
-        base = by_title.get(name_key(fact.value)) or index.find("", fact.value)[0]
+        base = by_title.get(name_key(fact.value)) or index.find_name(fact.value)
         if base is None:
             problems.append(f"{c.parsed.where(fact.line)}: unknown exercise {fact.value!r} in 'Variation Of'")
         elif base == c.slug:

@@ -19,6 +19,7 @@ from graph_service.importers.exercisedb import read_exercisedb
 from graph_service.importers.free_exercise_db import SOURCE as FREE_EXERCISE_DB
 from graph_service.importers.free_exercise_db import read_free_exercise_db
 from graph_service.importers.merge import ImportPlan, ImportSummary, prepare_import, write_plan
+from graph_service.importers.report import write_report
 from graph_service.model import TaxonomyKind
 from graph_service.store import Store
 from graph_service.store.session import store_session
@@ -31,18 +32,27 @@ console = Console()
 
 DryRun = Annotated[bool, typer.Option(help="Validate and report what would change; write nothing.")]
 SourceFile = Annotated[Path, typer.Argument(help="The dataset's JSON file.", exists=True, dir_okay=False)]
+ReportFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--report",
+        help="Write every record's outcome and the likely duplicates to FILE.json and FILE.md.",
+        dir_okay=False,
+    ),
+]
+TOP_DUPLICATES = 10
 
 
 @import_app.command("free-exercise-db")
-def free_exercise_db(file: SourceFile, dry_run: DryRun = False) -> None:
+def free_exercise_db(file: SourceFile, dry_run: DryRun = False, report: ReportFile = None) -> None:
     """Import the free-exercise-db JSON format."""
-    _import_records(FREE_EXERCISE_DB, read_free_exercise_db, file, dry_run)
+    _import_records(FREE_EXERCISE_DB, read_free_exercise_db, file, dry_run, report)
 
 
 @import_app.command("exercisedb")
-def exercisedb(file: SourceFile, dry_run: DryRun = False) -> None:
+def exercisedb(file: SourceFile, dry_run: DryRun = False, report: ReportFile = None) -> None:
     """Import the ExerciseDB format (the original singular-field shape or the open-source plural one)."""
-    _import_records(EXERCISEDB, read_exercisedb, file, dry_run)
+    _import_records(EXERCISEDB, read_exercisedb, file, dry_run, report)
 
 
 @import_app.command("cards")
@@ -55,7 +65,9 @@ def cards(
     _run(settings, lambda store: prepare_card_import(store, folder, seed_dir=settings.seed_dir, dry_run=dry_run))
 
 
-def _import_records(source: str, read: Callable[[Path], Sequence[SourceExercise]], file: Path, dry_run: bool) -> None:
+def _import_records(
+    source: str, read: Callable[[Path], Sequence[SourceExercise]], file: Path, dry_run: bool, report: Path | None
+) -> None:
     settings = get_settings()
     try:
         records = read(file)
@@ -65,10 +77,11 @@ def _import_records(source: str, read: Callable[[Path], Sequence[SourceExercise]
     _run(
         settings,
         lambda store: prepare_import(store, records, source=source, seed_dir=settings.seed_dir, dry_run=dry_run),
+        report,
     )
 
 
-def _run(settings: Settings, prepare: Callable[[Store], Awaitable[ImportPlan]]) -> None:
+def _run(settings: Settings, prepare: Callable[[Store], Awaitable[ImportPlan]], report: Path | None = None) -> None:
     async def run() -> ImportSummary:
         async with store_session(settings) as graph:
             started = time.perf_counter()
@@ -83,6 +96,9 @@ def _run(settings: Settings, prepare: Callable[[Store], Awaitable[ImportPlan]]) 
     except GraphServiceError as e:
         raise fail(e) from None
     print_summary(summary, engine=settings.engine)
+    if report is not None:
+        written = write_report(report, summary)
+        console.print(f"report: {written[0]} and {written[1]}", highlight=False, markup=False, soft_wrap=True)
 
 
 def print_summary(s: ImportSummary, *, engine: str) -> None:
@@ -108,10 +124,15 @@ def print_summary(s: ImportSummary, *, engine: str) -> None:
         console.print("every muscle, equipment and body-part term mapped onto the taxonomy")
     for ref, reason in s.skipped:
         console.print(f"skipped {ref}: {reason}", highlight=False, markup=False)
-    for ref, chosen, candidates in s.ambiguous:
-        console.print(
-            f"{ref} matches {', '.join(candidates)} equally; merged into {chosen}", highlight=False, markup=False
-        )
+    if s.review:
+        console.print(f"{len(s.review)} record(s) created despite a matching name, for review (see --report)")
+    if s.near_duplicates:
+        top = Table(title=f"the {TOP_DUPLICATES} most likely duplicates among the created exercises")
+        for column in ("likelihood", "created", "looks like", "why"):
+            top.add_column(column, justify="right" if column == "likelihood" else "left")
+        for d in s.near_duplicates[:TOP_DUPLICATES]:
+            top.add_row(f"{d.likelihood:.2f}", d.slug, d.candidate, d.why)
+        console.print(top)
     for what, n in sorted(s.defaulted.items()):
         console.print(f"{n} record(s) gave no value: {what}", highlight=False, markup=False)
     if s.dry_run:

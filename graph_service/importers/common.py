@@ -10,6 +10,7 @@ import yaml
 from pydantic import ValidationError
 
 from graph_service.errors import BadInput
+from graph_service.importers.names import name_key as name_key
 from graph_service.model import SLUG_MAX, TaxonomyKind
 from graph_service.queries import Q
 from graph_service.seeding.models import UnmappedTerm
@@ -65,27 +66,6 @@ def slugify(name: str) -> str:
     if len(slug) > SLUG_MAX:
         slug = slug[:SLUG_MAX].rsplit("-", 1)[0]
     return slug
-
-
-def name_key(name: str) -> str:
-    """The key two exercise names must share to be the same exercise.
-
-    Case, spacing, hyphens and punctuation are ignored, each word loses a plural ending and a few spellings
-    are unified, so `Pushups`, `Push-Ups` and `push up` agree, as do `Flyes` and `fly`, while `Press` stays `press`.
-    """
-    words = re.findall(r"[a-z0-9]+", _ascii(name).lower().replace("&", " and "))
-    return "".join(_singular(w) for w in words)
-
-
-_SPELLINGS = {"flye": "fly", "single": "one"}
-
-
-def _singular(word: str) -> str:
-    if len(word) > 4 and word.endswith("ies"):
-        word = word[:-3] + "y"
-    elif len(word) >= 3 and word.endswith("s") and not word.endswith(("ss", "us")):
-        word = word[:-1]
-    return _SPELLINGS.get(word, word)
 
 
 def _ascii(text: str) -> str:

@@ -19,13 +19,15 @@ from graph_service.importers.common import (
     MUSCLE,
     SourceExercise,
     Taxonomy,
-    name_key,
     normalize_term,
     read_taxonomy,
     slugify,
 )
+from graph_service.importers.matching import BROAD_MUSCLE_TERMS, ExerciseIndex
+from graph_service.importers.names import split_tags
+from graph_service.importers.report import NearDuplicate, near_duplicates
 from graph_service.keys import refresh_exercise_keys
-from graph_service.model import BODY_WEIGHT, Category, Difficulty, Force, Mechanic
+from graph_service.model import BODY_WEIGHT, SLUG_MAX, Category, Difficulty, Force, Mechanic
 from graph_service.queries import Q
 from graph_service.seeding.models import ExerciseEntry
 from graph_service.seeding.writer import exercise_row
@@ -59,9 +61,29 @@ class ImportSummary:
     unmapped: Counter[tuple[str, str]] = field(default_factory=Counter)
     by_design: Counter[tuple[str, str]] = field(default_factory=Counter)
     reasons: dict[tuple[str, str], str] = field(default_factory=dict)
-    ambiguous: list[tuple[str, str, list[str]]] = field(default_factory=list)
     defaulted: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
+    outcomes: list["Outcome"] = field(default_factory=list)
+    near_duplicates: list[NearDuplicate] = field(default_factory=list)
+
+    @property
+    def review(self) -> list["Outcome"]:
+        """Records created although a name matched, or that matched more than one exercise."""
+        return [o for o in self.outcomes if o.review]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one record: `created`, `merged` (into `slug`), `unchanged` or `skipped`, and by which rule."""
+
+    ref: str
+    name: str
+    outcome: str
+    slug: str | None = None
+    rule: str = ""
+    review: str | None = None
+    candidates: tuple[str, ...] = ()
+    reason: str | None = None
 
 
 @dataclass
@@ -83,39 +105,8 @@ class MappedExercise:
     slug: str
     row: Row
     defaulted: frozenset[str]
-
-
-class ExerciseIndex:
-    """The exercises a record may be the same as: in the graph already, or created earlier in this run."""
-
-    def __init__(self, rows: Sequence[Row]) -> None:
-        self.props: dict[str, dict[str, Any]] = {}
-        self._keys: dict[str, set[tuple[int, str]]] = {}
-        self._refs: dict[str, str] = {}
-        for row in rows:
-            self.add(row["slug"], dict(row["props"]))
-
-    def add(self, slug: str, props: dict[str, Any]) -> None:
-        self.props[slug] = props
-        for rank, terms in enumerate(([slug], [props.get("name") or ""], props.get("aliases") or [])):
-            for term in terms:
-                if key := name_key(term):
-                    self._keys.setdefault(key, set()).add((rank, slug))
-        for ref in props.get("sources") or []:
-            self._refs.setdefault(ref, slug)
-
-    def find(self, ref: str, name: str) -> tuple[str | None, list[str]]:
-        """The exercise this record is, by earlier import of the same record, then slug, name, alias."""
-        if ref in self._refs:
-            return self._refs[ref], []
-        hits = sorted(self._keys.get(name_key(name), ()))
-        if not hits:
-            return None, []
-        best = [slug for rank, slug in hits if rank == hits[0][0]]
-        return best[0], sorted(set(best)) if len(set(best)) > 1 else []
-
-    def note_ref(self, ref: str, slug: str) -> None:
-        self._refs.setdefault(ref, slug)
+    # The body parts of the targets the source names only broadly ("shoulders"), for matching.
+    regions: frozenset[str] = frozenset()
 
 
 class _Mapper:
@@ -151,10 +142,19 @@ class _Mapper:
 
     def exercise(self, x: SourceExercise) -> MappedExercise | str:
         """The record as graph facts, or the reason it cannot be imported."""
-        slug = slugify(x.name)
+        name = split_tags(x.name).name or x.name
+        # The source's own spelling stays findable: it becomes an alias when the display name differs.
+        aliases = [x.name.lower()] if name != x.name else []
+        slug = slugify(name)
         if not slug:
             return "its name has no letters or digits to make a slug from"
         targets = self.terms(MUSCLE, x.targets)
+        regions = frozenset(
+            self.taxonomy.muscle_body_part.get(muscle, "")
+            for term in x.targets
+            if (muscle := self.taxonomy.slug(MUSCLE, term))
+            and (normalize_term(term) in BROAD_MUSCLE_TERMS or self.taxonomy.slug(BODY_PART, term))
+        )
         secondary = [m for m in self.terms(MUSCLE, x.secondary) if m not in targets]
         equipment = self.terms(EQUIPMENT, x.equipment)
         if len(equipment) > 1 and BODY_WEIGHT in equipment:
@@ -187,8 +187,8 @@ class _Mapper:
         # model_construct skips the seed format's rules (a description, three steps) that sources do not meet.
         entry = ExerciseEntry.model_construct(
             slug=slug,
-            name=x.name,
-            aliases=[],
+            name=name,
+            aliases=aliases,
             body_part=body_part,
             targets=targets,
             secondary=secondary,
@@ -205,7 +205,7 @@ class _Mapper:
         )
         row = exercise_row(entry)
         row["props"] = {k: v for k, v in row["props"].items() if v is not None} | {"sources": [x.ref]}
-        return MappedExercise(slug, row, frozenset(defaulted))
+        return MappedExercise(slug, row, frozenset(defaulted), regions)
 
 
 def _empty(value: Any) -> bool:
@@ -224,23 +224,27 @@ def plan_import(
     for x in records:
         summary.records += 1
         if x.ref in seen:
-            summary.skipped.append((x.ref, "the file holds this id more than once"))
+            _skip(summary, x, "the file holds this id more than once")
             continue
         seen.add(x.ref)
         mapped = mapper.exercise(x)
         if isinstance(mapped, str):
-            summary.skipped.append((x.ref, mapped))
+            _skip(summary, x, mapped)
             continue
-        slug, candidates = index.find(x.ref, x.name)
-        if slug is None and mapped.slug in index.props:
-            slug = mapped.slug
-        if candidates:
-            summary.ambiguous.append((x.ref, str(slug), candidates))
-        if slug is None:
-            index.add(mapped.slug, mapped.row["props"])
-            creates[mapped.slug] = mapped.row
-            summary.created.append(mapped.slug)
+        match = index.match(x.ref, x.name, {**mapped.row, "regions": mapped.regions})
+        if match.slug is None:
+            slug = _free_slug(mapped, index)
+            mapped.row["slug"] = slug
+            mapped.row["props"]["family"] = slug
+            index.add(slug, mapped.row["props"])
+            index.note_ref(x.ref, slug)
+            creates[slug] = mapped.row
+            summary.created.append(slug)
+            summary.outcomes.append(
+                Outcome(x.ref, x.name, "created", slug, review=match.review, candidates=match.candidates)
+            )
             continue
+        slug = match.slug
         existing = index.props[slug]
         sources = list(existing.get("sources") or [])
         fill = {
@@ -250,6 +254,7 @@ def plan_import(
         }
         if x.ref in sources and not fill:
             summary.unchanged += 1
+            summary.outcomes.append(Outcome(x.ref, x.name, "unchanged", slug, match.rule))
             continue
         if x.ref not in sources:
             sources.append(x.ref)
@@ -264,15 +269,35 @@ def plan_import(
             )
             row["props"].update(fill, sources=sources)
         summary.merged.append((x.ref, slug))
+        summary.outcomes.append(Outcome(x.ref, x.name, "merged", slug, match.rule))
     return ImportPlan(creates=list(creates.values()), merges=list(merges.values()), summary=summary)
+
+
+def _skip(summary: ImportSummary, x: SourceExercise, reason: str) -> None:
+    summary.skipped.append((x.ref, reason))
+    summary.outcomes.append(Outcome(x.ref, x.name, "skipped", reason=reason))
+
+
+def _free_slug(mapped: MappedExercise, index: ExerciseIndex) -> str:
+    """The record's slug, or, when an exercise it is not already has it, the slug with its equipment or a number."""
+    slug = mapped.slug
+    if slug not in index.props:
+        return slug
+    stem = slug[: SLUG_MAX - 24].rstrip("-")
+    equipment = mapped.row["equipment"]
+    tries = [f"{stem}-{equipment[0]}"] if equipment else []
+    tries += [f"{stem}-{n}" for n in range(2, len(index.props) + 3)]
+    return next(t for t in tries if t not in index.props)
 
 
 async def prepare_import(
     store: Store, records: Sequence[SourceExercise], *, source: str, seed_dir: Path, dry_run: bool = False
 ) -> ImportPlan:
     taxonomy = await read_taxonomy(store, seed_dir)
-    index = ExerciseIndex(await store.read(Q.EXERCISE_INDEX))
+    index = ExerciseIndex(await store.read(Q.EXERCISE_INDEX), taxonomy.muscle_body_part)
+    before = list(index.props)
     plan = plan_import(records, taxonomy, index, source=source)
+    plan.summary.near_duplicates = near_duplicates(plan.summary, index, before)
     plan.summary.dry_run = dry_run
     return plan
 
