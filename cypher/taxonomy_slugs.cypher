@@ -1,6 +1,7 @@
-// Every slug a filter may name, to reject unknown ones with a clear error.
-MATCH (n:Muscle) RETURN 'muscle' AS kind, n.slug AS slug
+// Every slug a filter may name, with the names and aliases of its node: to reject unknown slugs with a clear
+// error that suggests the closest known ones.
+MATCH (n:Muscle) RETURN 'muscle' AS kind, n.slug AS slug, n.name AS name, n.aliases AS aliases
 UNION ALL
-MATCH (n:Equipment) RETURN 'equipment' AS kind, n.slug AS slug
+MATCH (n:Equipment) RETURN 'equipment' AS kind, n.slug AS slug, n.name AS name, n.aliases AS aliases
 UNION ALL
-MATCH (n:BodyPart) RETURN 'bodyPart' AS kind, n.slug AS slug
+MATCH (n:BodyPart) RETURN 'bodyPart' AS kind, n.slug AS slug, n.name AS name, n.aliases AS aliases

@@ -79,12 +79,19 @@ class GraphStatistics:
 
     async def known_slugs(self, *, fresh: bool = False) -> dict[TaxonomyKind, frozenset[str]]:
         """The slugs of every muscle, piece of equipment and body part; `fresh` reads them again now."""
+        terms = await self.known_terms(fresh=fresh)
+        return {kind: frozenset(slugs) for kind, slugs in terms.items()}
 
-        async def read() -> dict[TaxonomyKind, frozenset[str]]:
-            known: dict[TaxonomyKind, set[str]] = {kind: set() for kind in TaxonomyKind}
+    async def known_terms(self, *, fresh: bool = False) -> dict[TaxonomyKind, dict[str, tuple[str, ...]]]:
+        """Each known slug by kind with the words that name its node (the slug, the name, the aliases): the same
+        read as `known_slugs`, for suggesting the closest slugs to an unknown one."""
+
+        async def read() -> dict[TaxonomyKind, dict[str, tuple[str, ...]]]:
+            known: dict[TaxonomyKind, dict[str, tuple[str, ...]]] = {kind: {} for kind in TaxonomyKind}
             for row in await self.store.read(Q.TAXONOMY_SLUGS):
-                known[TaxonomyKind(row["kind"])].add(row["slug"])
-            return {kind: frozenset(slugs) for kind, slugs in known.items()}
+                names = [row["slug"], row.get("name"), *(row.get("aliases") or [])]
+                known[TaxonomyKind(row["kind"])][row["slug"]] = tuple(str(n) for n in names if n)
+            return known
 
         return await self._get("taxonomy", read, fresh=fresh)
 

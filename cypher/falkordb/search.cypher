@@ -1,15 +1,21 @@
-// Full-text hits over exercises, muscles and equipment, one index per label; an exercise hit carries its fields,
-// so a search is one statement.
+// Full-text hits over exercises, muscles and equipment, one index per label, so a search is one statement: an
+// exercise hit carries its fields, and a muscle hit a few of the exercises that target it (`via`), so that a word
+// that only names a muscle, or misspells one, still reaches exercises. graph_service/reads/search.py ranks the rows.
 CALL db.idx.fulltext.queryNodes('Exercise', $query) YIELD node, score
 WITH node AS e, score
-RETURN 'Exercise' AS kind, e.slug AS slug, e.name AS name, e.aliases AS aliases, score,
-       {{exercise_map}} AS exercise
 LIMIT $limit
+RETURN 'Exercise' AS kind, e.slug AS slug, e.name AS name, e.aliases AS aliases, score,
+       {{exercise_map}} AS exercise, [] AS via
 UNION ALL
 CALL db.idx.fulltext.queryNodes('Muscle', $query) YIELD node, score
-RETURN 'Muscle' AS kind, node.slug AS slug, node.name AS name, node.aliases AS aliases, score, null AS exercise
+WITH node, score
 LIMIT $limit
+WITH node, score, [(x:Exercise)-[:TARGETS]->(node) | x][..$via] AS near
+RETURN 'Muscle' AS kind, node.slug AS slug, node.name AS name, node.aliases AS aliases, score, null AS exercise,
+       [e IN near | {{exercise_map}}] AS via
 UNION ALL
 CALL db.idx.fulltext.queryNodes('Equipment', $query) YIELD node, score
-RETURN 'Equipment' AS kind, node.slug AS slug, node.name AS name, node.aliases AS aliases, score, null AS exercise
+WITH node, score
 LIMIT $limit
+RETURN 'Equipment' AS kind, node.slug AS slug, node.name AS name, node.aliases AS aliases, score, null AS exercise,
+       [] AS via

@@ -1,6 +1,13 @@
-// Full-text hits over exercises, muscles and equipment; an exercise hit carries its fields, so a search is one
-// statement.
+// Full-text hits over exercises, muscles and equipment, so a search is one statement: an exercise hit carries its
+// fields, and a muscle hit a few of the exercises that target it (`via`), so that a word that only names a muscle,
+// or misspells one, still reaches exercises. graph_service/reads/search.py ranks the rows.
 CALL db.index.fulltext.queryNodes('graph_search', $query, {limit: $limit}) YIELD node, score
-WITH node AS e, score
+CALL (node) {
+  MATCH (x:Exercise)-[:TARGETS]->(node:Muscle)
+  WITH x LIMIT $via
+  RETURN collect(x) AS near
+}
+WITH node, score, [e IN near | {{exercise_map}}] AS via
+WITH node AS e, score, via
 RETURN labels(e)[0] AS kind, e.slug AS slug, e.name AS name, e.aliases AS aliases, score,
-       CASE WHEN e:Exercise THEN {{exercise_map}} END AS exercise
+       CASE WHEN e:Exercise THEN {{exercise_map}} END AS exercise, via

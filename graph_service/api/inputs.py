@@ -12,6 +12,7 @@ from graph_service.api import limits
 from graph_service.api.enums import Category, Difficulty, Force, Mechanic
 from graph_service.errors import BadInput
 from graph_service.model import TaxonomyKind
+from graph_service.reads.suggestions import unknown_slugs_error
 from graph_service.reads.taxonomy import unknown_slugs
 from graph_service.statistics import GraphStatistics
 
@@ -102,9 +103,7 @@ async def reject_unknown(statistics: GraphStatistics, params: dict[str, Any]) ->
                 named[kind].append(slug)
     unknown = await unknown_slugs(statistics, named)
     if unknown:
-        raise BadInput(
-            "; ".join(f"unknown {kind.label} {', '.join(map(repr, slugs))}" for kind, slugs in unknown.items())
-        )
+        raise await unknown_slugs_error(statistics, unknown)
 
 
 def encode_cursor(key: list[Any]) -> str:

@@ -76,7 +76,8 @@ class Query:
                 node = Muscle(slug=h.slug, name=h.name)
             else:
                 node = Equipment(slug=h.slug, name=h.name)
-            results.append(SearchResult(score=h.score, node=node))
+            via = Muscle(slug=h.via[0], name=h.via[1]) if h.via else None
+            results.append(SearchResult(score=h.score, node=node, via=via))
         return results
 
     @strawberry.field(description="Every muscle, by name.")

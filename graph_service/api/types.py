@@ -453,5 +453,11 @@ SearchNode = Annotated[Exercise | Muscle | Equipment, strawberry.union("SearchNo
 
 @strawberry.type(description="One search hit.")
 class SearchResult:
-    score: float = strawberry.field(description="The engine's relevance score (comparable within one answer).")
+    score: float = strawberry.field(
+        description="The ranking's score, highest first: 3 when the text is the name or an alias, 1 when each word"
+        " is a word of one, plus the engine's relevance scaled to 0..1 (docs/api.md#search)."
+    )
     node: SearchNode
+    via: Muscle | None = strawberry.field(
+        default=None, description="For an exercise found through a muscle it targets (the text named the muscle)."
+    )
