@@ -5,5 +5,6 @@
 [(e)-[:WORKS_SECONDARY]->(s) | {slug: s.slug, name: s.name}] AS secondary,
 [(e)-[:USES]->(q) | {slug: q.slug, name: q.name}] AS equipment,
 [(e)-[:TRAINS]->(b) | {slug: b.slug, name: b.name}] AS body_parts,
+[(e)-[:FOLLOWS]->(p) | {slug: p.slug, name: p.name}] AS patterns,
 [(e)-[:VARIATION_OF]->(base) | base.slug] AS base,
 [(e)<-[:VARIATION_OF]-(v) | v.slug] AS variants

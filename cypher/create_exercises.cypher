@@ -10,7 +10,11 @@ CREATE (e:Exercise {slug: row.slug})
 SET e += row.props
 // Past this point only the slug lists travel on: each collect groups its rows by what they carry.
 WITH e, row.targets AS target_slugs, row.secondary AS secondary_slugs, row.equipment AS equipment_slugs,
-     row.body_part AS body_part, row.base AS base_slug
+     row.patterns AS pattern_slugs, row.body_part AS body_part, row.base AS base_slug
+OPTIONAL MATCH (p:MovementPattern) WHERE p.slug IN pattern_slugs
+WITH e, target_slugs, secondary_slugs, equipment_slugs, body_part, base_slug, collect(p) AS patterns
+FOREACH (p IN patterns | CREATE (e)-[:FOLLOWS]->(p))
+WITH e, target_slugs, secondary_slugs, equipment_slugs, body_part, base_slug
 OPTIONAL MATCH (t:Muscle) WHERE t.slug IN target_slugs
 WITH e, secondary_slugs, equipment_slugs, body_part, base_slug, collect(t) AS targets
 FOREACH (t IN targets | CREATE (e)-[:TARGETS]->(t))

@@ -8,6 +8,11 @@ MATCH (n:Equipment) WITH count(n) AS count WHERE count > 0 RETURN 'node' AS kind
 UNION ALL
 MATCH (n:Exercise) WITH count(n) AS count WHERE count > 0 RETURN 'node' AS kind, 'Exercise' AS name, count
 UNION ALL
+MATCH (n:MovementPattern) WITH count(n) AS count WHERE count > 0
+RETURN 'node' AS kind, 'MovementPattern' AS name, count
+UNION ALL
+MATCH (n:Kit) WITH count(n) AS count WHERE count > 0 RETURN 'node' AS kind, 'Kit' AS name, count
+UNION ALL
 MATCH ()-[r:PART_OF]->() WITH count(r) AS count WHERE count > 0 RETURN 'edge' AS kind, 'PART_OF' AS name, count
 UNION ALL
 MATCH ()-[r:TARGETS]->() WITH count(r) AS count WHERE count > 0 RETURN 'edge' AS kind, 'TARGETS' AS name, count
@@ -21,3 +26,7 @@ MATCH ()-[r:TRAINS]->() WITH count(r) AS count WHERE count > 0 RETURN 'edge' AS 
 UNION ALL
 MATCH ()-[r:VARIATION_OF]->() WITH count(r) AS count WHERE count > 0
 RETURN 'edge' AS kind, 'VARIATION_OF' AS name, count
+UNION ALL
+MATCH ()-[r:FOLLOWS]->() WITH count(r) AS count WHERE count > 0 RETURN 'edge' AS kind, 'FOLLOWS' AS name, count
+UNION ALL
+MATCH ()-[r:INCLUDES]->() WITH count(r) AS count WHERE count > 0 RETURN 'edge' AS kind, 'INCLUDES' AS name, count

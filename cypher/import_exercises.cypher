@@ -1,6 +1,6 @@
 // One imported exercise per row, atomically with its edges. `props` are set (a merge sends only the gaps it
 // fills and the new source list). Each edge list that is not null replaces the exercise's edges of that kind;
-// a null list leaves that kind as it is.
+// a null list leaves that kind as it is (a dataset's rows give no movement patterns: FOLLOWS stays as it was).
 UNWIND $rows AS row
 MERGE (e:Exercise {slug: row.slug})
 SET e += row.props
@@ -10,6 +10,7 @@ WHERE (type(stale) = 'TARGETS' AND row.targets IS NOT NULL AND NOT n.slug IN row
    OR (type(stale) = 'WORKS_SECONDARY' AND row.secondary IS NOT NULL AND NOT n.slug IN row.secondary)
    OR (type(stale) = 'USES' AND row.equipment IS NOT NULL AND NOT n.slug IN row.equipment)
    OR (type(stale) = 'TRAINS' AND row.body_part IS NOT NULL AND n.slug <> row.body_part)
+   OR (type(stale) = 'FOLLOWS' AND row.patterns IS NOT NULL AND NOT n.slug IN row.patterns)
 DELETE stale
 WITH DISTINCT e, row
 OPTIONAL MATCH (t:Muscle) WHERE t.slug IN coalesce(row.targets, [])
@@ -23,6 +24,10 @@ WITH e, row
 OPTIONAL MATCH (q:Equipment) WHERE q.slug IN coalesce(row.equipment, [])
 WITH e, row, collect(q) AS equipment
 FOREACH (q IN equipment | MERGE (e)-[:USES]->(q))
+WITH e, row
+OPTIONAL MATCH (p:MovementPattern) WHERE p.slug IN coalesce(row.patterns, [])
+WITH e, row, collect(p) AS patterns
+FOREACH (p IN patterns | MERGE (e)-[:FOLLOWS]->(p))
 WITH e, row
 OPTIONAL MATCH (b:BodyPart) WHERE b.slug = row.body_part
 WITH e, collect(b) AS parts

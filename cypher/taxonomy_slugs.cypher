@@ -5,3 +5,5 @@ UNION ALL
 MATCH (n:Equipment) RETURN 'equipment' AS kind, n.slug AS slug, n.name AS name, n.aliases AS aliases
 UNION ALL
 MATCH (n:BodyPart) RETURN 'bodyPart' AS kind, n.slug AS slug, n.name AS name, n.aliases AS aliases
+UNION ALL
+MATCH (n:MovementPattern) RETURN 'movementPattern' AS kind, n.slug AS slug, n.name AS name, n.aliases AS aliases

@@ -8,3 +8,6 @@ RETURN 'equipment' AS kind, q.slug AS slug, q.name AS name, q.aliases AS aliases
 UNION ALL
 MATCH (b:BodyPart)
 RETURN 'bodyPart' AS kind, b.slug AS slug, b.name AS name, b.aliases AS aliases, [] AS body_parts
+UNION ALL
+MATCH (p:MovementPattern)
+RETURN 'movementPattern' AS kind, p.slug AS slug, p.name AS name, p.aliases AS aliases, [] AS body_parts

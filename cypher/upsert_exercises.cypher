@@ -10,6 +10,7 @@ WHERE (type(stale) = 'TARGETS' AND NOT n.slug IN row.targets)
    OR (type(stale) = 'WORKS_SECONDARY' AND NOT n.slug IN row.secondary)
    OR (type(stale) = 'USES' AND NOT n.slug IN row.equipment)
    OR (type(stale) = 'TRAINS' AND n.slug <> row.body_part)
+   OR (type(stale) = 'FOLLOWS' AND NOT n.slug IN row.patterns)
 DELETE stale
 WITH DISTINCT e, row
 OPTIONAL MATCH (t:Muscle) WHERE t.slug IN row.targets
@@ -23,6 +24,10 @@ WITH e, row
 OPTIONAL MATCH (q:Equipment) WHERE q.slug IN row.equipment
 WITH e, row, collect(q) AS equipment
 FOREACH (q IN equipment | MERGE (e)-[:USES]->(q))
+WITH e, row
+OPTIONAL MATCH (p:MovementPattern) WHERE p.slug IN row.patterns
+WITH e, row, collect(p) AS patterns
+FOREACH (p IN patterns | MERGE (e)-[:FOLLOWS]->(p))
 WITH e, row
 MATCH (b:BodyPart {slug: row.body_part})
 MERGE (e)-[:TRAINS]->(b)

@@ -13,6 +13,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from graph_service.api.context import Context
+from graph_service.api.muscle_maps import exercise_muscle_map, plan_muscle_map
 from graph_service.api.schema import schema
 from graph_service.config import Settings, get_settings
 from graph_service.http.bodies import CheckedBodies
@@ -112,6 +113,8 @@ def create_app(
         routes=[
             Route("/graphql", CheckedBodies(graphql, max_body_size=settings.max_body_size), methods=["GET", "POST"]),
             *([assets_mount()] if settings.graphiql else []),
+            Route("/exercises/{slug}/muscles.svg", exercise_muscle_map),
+            Route("/plans/muscles.svg", plan_muscle_map),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             *([Route("/metrics", metrics_endpoint)] if settings.metrics else []),

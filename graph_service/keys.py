@@ -36,6 +36,7 @@ def derived_keys(
     equipment: list[str],
     body_parts: list[str],
     base: str | None,
+    patterns: Sequence[str] = (),
 ) -> dict[str, Any]:
     """Every derived property of one exercise, from its category and the slugs at the ends of its edges."""
     targets = sorted(targets)
@@ -46,6 +47,7 @@ def derived_keys(
         "work_kind": work_kind(category).value,
         "equipment_slugs": sorted(equipment),
         "body_part_slugs": sorted(body_parts),
+        "pattern_slugs": sorted(patterns),
         "family": base or slug,
     }
 
@@ -65,6 +67,7 @@ def keys_from_links(links: dict[str, Any]) -> dict[str, Any]:
         equipment=slugs("equipment"),
         body_parts=slugs("body_parts"),
         base=min(base) if base else None,
+        patterns=slugs("patterns"),
     )
 
 

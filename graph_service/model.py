@@ -9,8 +9,8 @@ import re
 from dataclasses import asdict, dataclass
 from enum import IntEnum, StrEnum
 
-LABELS = ("Exercise", "Muscle", "Equipment", "BodyPart")
-RELATIONSHIPS = ("TARGETS", "WORKS_SECONDARY", "USES", "TRAINS", "PART_OF", "VARIATION_OF")
+LABELS = ("Exercise", "Muscle", "Equipment", "BodyPart", "MovementPattern", "Kit")
+RELATIONSHIPS = ("TARGETS", "WORKS_SECONDARY", "USES", "TRAINS", "PART_OF", "VARIATION_OF", "FOLLOWS", "INCLUDES")
 
 # What a slug looks like everywhere: seed files, imports, cards and the graph.
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -53,16 +53,17 @@ DIFFICULTY_RANK = {d: i for i, d in enumerate(Difficulty)}
 
 
 class TaxonomyKind(StrEnum):
-    """The three kinds of taxonomy node, by the name the graph's statements give them (cypher/taxonomy_*.cypher)."""
+    """The kinds of taxonomy node, by the name the graph's statements give them (cypher/taxonomy_*.cypher)."""
 
     MUSCLE = "muscle"
     EQUIPMENT = "equipment"
     BODY_PART = "bodyPart"
+    MOVEMENT_PATTERN = "movementPattern"
 
     @property
     def label(self) -> str:
         """How messages and reports name the kind."""
-        return "body part" if self is TaxonomyKind.BODY_PART else self.value
+        return {"bodyPart": "body part", "movementPattern": "movement pattern"}.get(self.value, self.value)
 
 
 class WorkKind(IntEnum):

@@ -111,6 +111,6 @@ def mini_seed(tmp_path: Path) -> Path:
     """A seed folder: the bundled taxonomy plus a handful of test exercises."""
     root = tmp_path / "seed"
     shutil.copytree(FIXTURES / "mini_seed", root)
-    for name in ("body_parts.yaml", "muscles.yaml", "equipment.yaml"):
+    for name in ("body_parts.yaml", "muscles.yaml", "equipment.yaml", "movement_patterns.yaml", "kits.yaml"):
         shutil.copy(PROJECT_ROOT / "seed" / name, root / name)
     return root

@@ -30,6 +30,8 @@ QUERIES = (
     "exercises_without_equipment",
     "muscles_without_exercises",
     "exercise_neighbourhood",
+    "plan_coverage",
+    "kit_muscles",
 )
 NEO4J_ONLY = {"exercise_neighbourhood"}  # returns nodes and relationships for the graph view
 neo4j_only = pytest.mark.parametrize("engine", ["neo4j"], indirect=True)
@@ -186,6 +188,7 @@ async def test_neighbourhood_of_one_exercise(mini_store: Store) -> None:
         ("USES", "barbell"),
         ("TRAINS", "legs"),
         ("VARIATION_OF", "glute-bridge"),
+        ("FOLLOWS", "hinge"),
     }
     muscles_in = {r["n"]["slug"]: r["b"]["slug"] for r in rows if r["b"] is not None}
     assert muscles_in == {"glutes": "legs", "hamstrings": "legs", "quadriceps": "legs"}
@@ -227,7 +230,7 @@ async def test_style_captions_every_node_by_name_and_colours_each_label(kb_store
     )
     types = await kb_store.run_text("MATCH ()-[r]->() RETURN DISTINCT type(r) AS type", {}, write=False)
     label_names = {label for row in labels for label in row["labels"]}
-    assert label_names == {"Exercise", "Muscle", "Equipment", "BodyPart"}
+    assert label_names == {"Exercise", "Muscle", "Equipment", "BodyPart", "MovementPattern", "Kit"}
     for label in label_names:
         assert rules[f"node.{label}"]["caption"] == '"{name}"', label
     colours = [rules[f"node.{label}"]["color"] for label in label_names]
@@ -237,6 +240,27 @@ async def test_style_captions_every_node_by_name_and_colours_each_label(kb_store
         "MATCH (n) WHERE n.name IS NULL AND NOT n:GraphVersion RETURN count(n) AS n", {}, write=False
     )
     assert unnamed["n"] == 0  # so every caption shows something
+
+
+async def test_plan_coverage_counts_a_secondary_set_as_half(kb_store: Store, knowledge_base: SeedBundle) -> None:
+    rows = {r["slug"]: r for r in await run_browser_query(kb_store, "plan_coverage")}
+    squat = next(x for x in knowledge_base.exercises if x.slug == "barbell-back-squat")
+    assert set(rows) == {m.slug for m in knowledge_base.muscles}
+    assert (rows["hamstrings"]["target_sets"], rows["hamstrings"]["secondary_sets"]) == (0, 4)
+    assert rows["hamstrings"]["weighted_sets"] == 2
+    assert rows["pectorals"]["target_sets"] == 3
+    assert all(rows[m]["target_sets"] == 4 for m in squat.targets)
+    assert rows["lats"]["weighted_sets"] == 0 and rows["rear-deltoids"]["weighted_sets"] == 0
+
+
+async def test_kit_muscles_count_what_the_kit_allows(kb_store: Store, knowledge_base: SeedBundle) -> None:
+    rows = {r["slug"]: r for r in await run_browser_query(kb_store, "kit_muscles")}
+    park = set(next(k for k in knowledge_base.kits if k.slug == "park-with-a-bar").equipment)
+    for muscle in knowledge_base.muscles:
+        fitting = [x for x in knowledge_base.exercises if muscle.slug in x.targets and set(x.equipment) <= park]
+        assert rows[muscle.slug]["exercises"] == len(fitting), muscle.slug
+        assert set(rows[muscle.slug]["patterns"]) == {p for x in fitting for p in x.patterns}
+    assert rows["lats"]["exercises"] > 0 and "vertical-pull" in rows["lats"]["patterns"]
 
 
 async def test_the_kits_score_weights_are_the_apis(store: Store) -> None:

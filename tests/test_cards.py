@@ -114,6 +114,7 @@ async def test_card_of_a_bundled_exercise(store: Store, seeded: SeedBundle) -> N
     assert facts == [
         "- **Body Part:** Legs",
         "- **Equipment:** Barbell",
+        "- **Movement Pattern:** Hinge",
         "- **Target Muscle:** Glutes",
         "- **Secondary Muscles:** Hamstrings, Quadriceps",
         "- **Difficulty:** Beginner",

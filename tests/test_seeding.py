@@ -37,7 +37,8 @@ async def dump(store: Store) -> tuple[list[Row], list[Row]]:
 async def test_seed_loads_the_sample(store: Store, mini_seed: Path) -> None:
     bundle = load_seed(mini_seed)
     counts = await write_seed(store, bundle, batch_size=4)
-    assert counts.nodes == {"Exercise": 6, "Muscle": 32, "Equipment": 40, "BodyPart": 8}
+    nodes = {"Exercise": 6, "Muscle": 32, "Equipment": 40, "BodyPart": 8}
+    assert counts.nodes == nodes | {"MovementPattern": len(bundle.movement_patterns), "Kit": len(bundle.kits)}
     x = {e.slug: e for e in bundle.exercises}
     assert counts.edges["TARGETS"] == sum(len(e.targets) for e in x.values())
     assert counts.edges["WORKS_SECONDARY"] == sum(len(e.secondary) for e in x.values())
@@ -45,6 +46,8 @@ async def test_seed_loads_the_sample(store: Store, mini_seed: Path) -> None:
     assert counts.edges["TRAINS"] == 6
     assert counts.edges["PART_OF"] == 32
     assert counts.edges["VARIATION_OF"] == 1
+    assert counts.edges["FOLLOWS"] == sum(len(e.patterns) for e in x.values())
+    assert counts.edges["INCLUDES"] == sum(len(k.equipment) for k in bundle.kits)
 
     rows = await store.run_text(
         "MATCH (e:Exercise {slug: $slug})-[:TARGETS]->(m:Muscle)-[:PART_OF]->(b:BodyPart) "
@@ -129,7 +132,7 @@ async def test_counts_name_every_label_and_edge_type_the_graph_holds(store: Stor
     counts = await graph_counts(store)
     assert counts.nodes == {row["name"]: row["count"] for row in walked_nodes}
     assert counts.edges == {row["name"]: row["count"] for row in walked_edges}
-    assert len(counts.edges) == 6
+    assert len(counts.edges) == 8
 
 
 async def test_batches_in_flight_together_load_the_same_graph(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,3 +4,5 @@ CREATE INDEX FOR (n:Exercise) ON (n.slug);
 CREATE INDEX FOR (n:Muscle) ON (n.slug);
 CREATE INDEX FOR (n:Equipment) ON (n.slug);
 CREATE INDEX FOR (n:BodyPart) ON (n.slug);
+CREATE INDEX FOR (n:MovementPattern) ON (n.slug);
+CREATE INDEX FOR (n:Kit) ON (n.slug);

@@ -23,6 +23,7 @@ SLUG_PARAMS = {
     "muscles": TaxonomyKind.MUSCLE,
     "equipment": TaxonomyKind.EQUIPMENT,
     "available": TaxonomyKind.EQUIPMENT,
+    "patterns": TaxonomyKind.MOVEMENT_PATTERN,
 }
 
 
@@ -36,6 +37,10 @@ class ExerciseFilter:
         default=None,
         description='Needs nothing outside this set; ["body-weight"] keeps exercises that need no equipment.',
     )
+    kit: str | None = strawberry.field(
+        default=None, description="A kit's slug: its equipment joins availableEquipment (the union of the two)."
+    )
+    patterns: list[str] | None = strawberry.field(default=None, description="Movement pattern slugs.")
     difficulties: list[Difficulty] | None = None
     categories: list[Category] | None = None
     forces: list[Force] | None = None
@@ -89,6 +94,7 @@ def filter_params(f: ExerciseFilter | None) -> dict[str, Any]:
         "targets": check_slugs("filter.targets", f.targets),
         "muscles": check_slugs("filter.muscles", f.muscles),
         "equipment": check_slugs("filter.equipment", f.equipment),
+        "patterns": check_slugs("filter.patterns", f.patterns),
         "available": check_slugs("filter.availableEquipment", f.available_equipment),
     }
 
@@ -110,11 +116,11 @@ def encode_cursor(key: list[Any]) -> str:
     return base64.urlsafe_b64encode(json.dumps(key, separators=(",", ":")).encode()).decode()
 
 
-def decode_cursor(cursor: str) -> list[Any]:
+def decode_cursor(cursor: str, argument: str = "after") -> list[Any]:
     try:
         key = json.loads(base64.urlsafe_b64decode(cursor.encode()))
     except (binascii.Error, ValueError, UnicodeDecodeError, RecursionError):
-        raise BadInput("after: not a cursor this API issued") from None
+        raise BadInput(f"{argument}: not a cursor this API issued") from None
     if not (
         isinstance(key, list)
         and len(key) == 3
@@ -124,5 +130,5 @@ def decode_cursor(cursor: str) -> list[Any]:
         and isinstance(key[2], str)
         and "\x00" not in key[1] + key[2]
     ):
-        raise BadInput("after: not a cursor this API issued")
+        raise BadInput(f"{argument}: not a cursor this API issued")
     return key

@@ -24,7 +24,7 @@ from graph_service.reads.page import exercise_page
 
 # The arguments of each field read ahead that the read-ahead turns into its question; by their GraphQL names.
 HANDLED = {
-    "alternatives": frozenset({"first", "availableEquipment", "maxDifficulty"}),
+    "alternatives": frozenset({"first", "availableEquipment", "maxDifficulty", "kit"}),
     "related": frozenset({"first"}),
 }
 
@@ -84,7 +84,9 @@ async def _alternatives(context: Context, slug: str, args: dict[str, Any] | None
         return None
     try:
         difficulty = _difficulty(args.get("maxDifficulty"))
-        return await alternatives_question(context, slug, first, args.get("availableEquipment"), difficulty)
+        return await alternatives_question(
+            context, slug, first, args.get("availableEquipment"), difficulty, args.get("kit")
+        )
     except (BadInput, ValueError, KeyError):
         return None  # the field's own resolver reports it
 

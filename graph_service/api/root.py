@@ -11,6 +11,8 @@ from graph_service.api.inputs import (
     filter_params,
     reject_unknown,
 )
+from graph_service.api.kits import filter_with_kit
+from graph_service.api.plans import PlanQueries
 from graph_service.api.read_ahead import load_exercise
 from graph_service.api.types import (
     Alternative,
@@ -31,7 +33,7 @@ from graph_service.reads.taxonomy import taxonomy_nodes
 
 
 @strawberry.type
-class Query:
+class Query(PlanQueries):  # the training-plan fields: graph_service.api.plans
     @strawberry.field(description="One exercise by slug, or null when there is none.")
     async def exercise(self, info: Ctx, slug: str) -> Exercise | None:
         row = await load_exercise(info, check_slug(slug))
@@ -48,6 +50,7 @@ class Query:
     ) -> ExerciseConnection:
         params = filter_params(filter)
         await reject_unknown(info.context.statistics, params)
+        params = await filter_with_kit(info.context, filter.kit if filter else None, params)
         return await ExerciseConnection.read(info, params, sort, first=first, after=after)
 
     @strawberry.field(description="Exercises that hit the same muscles as `slug`, best first.")
@@ -58,8 +61,9 @@ class Query:
         first: int = 10,
         available_equipment: list[str] | None = None,
         max_difficulty: Difficulty | None = None,
+        kit: str | None = None,
     ) -> list[Alternative]:
-        return await Alternative.find(info, check_slug(slug), first, available_equipment, max_difficulty)
+        return await Alternative.find(info, check_slug(slug), first, available_equipment, max_difficulty, kit)
 
     @strawberry.field(description="Exercises, muscles and equipment by relevance; aliases and typos welcome.")
     async def search(self, info: Ctx, text: str, first: int = 10) -> list[SearchResult]:
@@ -113,4 +117,5 @@ class Query:
     async def facets(self, info: Ctx, filter: ExerciseFilter | None = None) -> Facets:
         params = filter_params(filter)
         await reject_unknown(info.context.statistics, params)
+        params = await filter_with_kit(info.context, filter.kit if filter else None, params)
         return Facets.of(await facet_counts(info.context.store, filter=params))

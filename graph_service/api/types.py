@@ -21,11 +21,15 @@ from graph_service.api.inputs import (
     filter_params,
     reject_unknown,
 )
+from graph_service.api.kits import available_with_kit
+from graph_service.api.patterns import MovementPattern
 from graph_service.api.selections import selects
 from graph_service.cards.faq import faq as generate_faq
 from graph_service.cards.render import render_card
 from graph_service.errors import NotFound
 from graph_service.model import SCORE_WEIGHTS, TaxonomyKind
+from graph_service.planning.body_highlighter import body_highlighter_names
+from graph_service.planning.muscle_map import exercise_levels, muscle_map_svg
 from graph_service.reads.alternatives import AlternativeRow, AlternativesQuestion, ranked_alternatives
 from graph_service.reads.exercises import (
     ExerciseRow,
@@ -63,6 +67,13 @@ class Muscle:
     async def body_part(self, info: Ctx) -> "BodyPart | None":
         parts = (await _node(info, TaxonomyKind.MUSCLE, self.slug)).get("body_parts") or []
         return await BodyPart.load(info, parts[0]) if parts else None
+
+    @strawberry.field(
+        description="The names of the React component react-body-highlighter's muscles that draw this one; empty "
+        "when it draws none."
+    )
+    def body_highlighter_names(self) -> list[str]:
+        return body_highlighter_names(self.slug)
 
     @strawberry.field(description="How many exercises target this muscle as a primary mover.")
     async def target_count(self, info: Ctx) -> int:
@@ -228,6 +239,11 @@ class Exercise:
         rows = _by_name((await self._links(info)).get("equipment", []))
         return [Equipment(slug=r["slug"], name=r["name"]) for r in rows]
 
+    @strawberry.field(description="The movement patterns it follows; empty for an imported exercise not yet placed.")
+    async def patterns(self, info: Ctx) -> list[MovementPattern]:
+        rows = _by_name((await self._links(info)).get("patterns", []))
+        return [MovementPattern(slug=r["slug"], name=r["name"]) for r in rows]
+
     @strawberry.field
     async def body_part(self, info: Ctx) -> BodyPart | None:
         rows = _by_name((await self._links(info)).get("body_parts", []))
@@ -257,8 +273,17 @@ class Exercise:
         first: int = limits.DEFAULT_ALTERNATIVES,
         available_equipment: list[str] | None = None,
         max_difficulty: Difficulty | None = None,
+        kit: str | None = None,
     ) -> list["Alternative"]:
-        return await Alternative.find(info, self.slug, first, available_equipment, max_difficulty)
+        return await Alternative.find(info, self.slug, first, available_equipment, max_difficulty, kit)
+
+    @strawberry.field(description="A front and back muscle map (SVG): targets strong, secondary muscles light.")
+    async def muscle_map(self, info: Ctx) -> str:
+        links = await self._links(info)
+        targets, secondary = links.get("targets", []), links.get("secondary", [])
+        names = {r["slug"]: r["name"] for r in [*targets, *secondary]}
+        levels = exercise_levels([r["slug"] for r in targets], [r["slug"] for r in secondary])
+        return muscle_map_svg(levels, title=f"Muscles worked by {self.name}", names=names)
 
     @strawberry.field(description="Questions and answers generated from the graph's facts.")
     async def faq(self, info: Ctx) -> list[FaqEntry]:
@@ -287,6 +312,8 @@ class Alternative:
     same_family: bool = strawberry.field(description="Both belong to the same movement family.")
     shared_target_slugs: strawberry.Private[list[str]]
     shared_secondary_slugs: strawberry.Private[list[str]]
+    # The reason when the match is explained otherwise (a swap, a plan's suggestion).
+    explanation: strawberry.Private[str | None] = None
 
     @strawberry.field(description="Target muscles both exercises train as primary movers.")
     async def shared_targets(self, info: Ctx) -> list[Muscle]:
@@ -298,6 +325,8 @@ class Alternative:
 
     @strawberry.field(description="A sentence explaining the match.")
     async def reason(self, info: Ctx) -> str:
+        if self.explanation:
+            return self.explanation
         # Both lists in one go, so their muscles are read in one batch.
         shared = await asyncio.gather(self.shared_targets(info), self.shared_secondary(info))
         targets, others = ([m.name.lower() for m in muscles] for muscles in shared)
@@ -329,9 +358,10 @@ class Alternative:
         first: int,
         available_equipment: list[str] | None,
         max_difficulty: Difficulty | None,
+        kit: str | None = None,
     ) -> list["Alternative"]:
         context = info.context
-        question = await alternatives_question(context, slug, first, available_equipment, max_difficulty)
+        question = await alternatives_question(context, slug, first, available_equipment, max_difficulty, kit)
         # The exercise page statement may have read them already: exact, or near lookups still to be proven.
         read = context.read_ahead.alternatives.get(question)
         if read is not None and read.exact:
@@ -346,12 +376,18 @@ class Alternative:
 
 
 async def alternatives_question(
-    context: Context, slug: str, first: int, available_equipment: list[str] | None, max_difficulty: Difficulty | None
+    context: Context,
+    slug: str,
+    first: int,
+    available_equipment: list[str] | None,
+    max_difficulty: Difficulty | None,
+    kit: str | None = None,
 ) -> AlternativesQuestion:
     """An alternatives question, checked (BadInput names what is wrong): the resolver's and the read-ahead's key."""
     check_first(first, limits.MAX_ALTERNATIVES)
     available = check_slugs("availableEquipment", available_equipment)
     await reject_unknown(context.statistics, {"available": available})
+    available = await available_with_kit(context, kit, available)
     return AlternativesQuestion(slug, first, None if available is None else tuple(available), max_difficulty)
 
 
@@ -434,6 +470,7 @@ class Facets:
     body_parts: list[FacetCount]
     muscles: list[FacetCount] = strawberry.field(description="Counted by target muscle.")
     equipment: list[FacetCount]
+    patterns: list[FacetCount] = strawberry.field(description="Counted by movement pattern.")
     difficulties: list[FacetCount]
     categories: list[FacetCount]
 
@@ -443,6 +480,7 @@ class Facets:
             body_parts=FacetCount.of(counts.taxonomy[TaxonomyKind.BODY_PART]),
             muscles=FacetCount.of(counts.taxonomy[TaxonomyKind.MUSCLE]),
             equipment=FacetCount.of(counts.taxonomy[TaxonomyKind.EQUIPMENT]),
+            patterns=FacetCount.of(counts.taxonomy[TaxonomyKind.MOVEMENT_PATTERN]),
             difficulties=FacetCount.of(counts.difficulties),
             categories=FacetCount.of(counts.categories),
         )

@@ -41,6 +41,7 @@ class ExerciseFacts:
     targets: tuple[Named, ...] = ()
     secondary: tuple[Named, ...] = ()
     equipment: tuple[Named, ...] = ()
+    patterns: tuple[Named, ...] = ()
     force: str | None = None
     mechanic: str | None = None
     aliases: tuple[str, ...] = ()
@@ -68,6 +69,7 @@ class ExerciseFacts:
             targets=_named(exercise.get("targets")),
             secondary=_named(exercise.get("secondary")),
             equipment=_named(exercise.get("equipment")),
+            patterns=_named(exercise.get("patterns")),
             force=exercise.get("force"),
             mechanic=exercise.get("mechanic"),
             aliases=tuple(exercise.get("aliases") or ()),

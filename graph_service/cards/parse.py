@@ -25,6 +25,8 @@ SECTIONS = {
 FACT_LABELS = {
     "body part": "body_part",
     "equipment": "equipment",
+    "movement pattern": "patterns",
+    "movement patterns": "patterns",
     "target muscle": "targets",
     "target muscles": "targets",
     "secondary muscle": "secondary",

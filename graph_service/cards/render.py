@@ -43,6 +43,8 @@ def fact_lines(x: ExerciseFacts) -> list[tuple[str, str]]:
         facts.append(("Body Part", x.body_part.name))
     if x.equipment:
         facts.append(("Equipment", names(x.equipment)))
+    if x.patterns:
+        facts.append(("Movement Patterns" if len(x.patterns) > 1 else "Movement Pattern", names(x.patterns)))
     facts.append(("Target Muscles" if len(x.targets) > 1 else "Target Muscle", names(x.targets)))
     facts.append(("Secondary Muscles", names(x.secondary)))
     facts.append(("Difficulty", x.difficulty.title()))

@@ -20,6 +20,7 @@ from graph_service.cards.render import NONE, summary_sentence
 from graph_service.importers.common import (
     BODY_PART,
     EQUIPMENT,
+    MOVEMENT_PATTERN,
     MUSCLE,
     ImportValidationError,
     Taxonomy,
@@ -97,6 +98,7 @@ def _card_row(reader: _Reader, card: ParsedCard, slug: str, existing: dict[str, 
     if secondary is not None and targets:
         secondary = [m for m in secondary if m not in targets]
     equipment = reader.names(card, "equipment", EQUIPMENT)
+    patterns = reader.names(card, "patterns", MOVEMENT_PATTERN)
     difficulty = reader.choice(card, "difficulty", DIFFICULTY_TERMS, "difficulty")
     category = reader.choice(card, "category", CATEGORY_TERMS, "category")
     force = reader.choice(card, "force", {f.value: f for f in Force}, "force")
@@ -118,6 +120,7 @@ def _card_row(reader: _Reader, card: ParsedCard, slug: str, existing: dict[str, 
         targets=reader.named(MUSCLE, targets),
         secondary=reader.named(MUSCLE, secondary),
         equipment=reader.named(EQUIPMENT, equipment),
+        patterns=reader.named(MOVEMENT_PATTERN, patterns),
     )
     entry = ExerciseEntry.model_construct(
         slug=slug,
@@ -127,6 +130,7 @@ def _card_row(reader: _Reader, card: ParsedCard, slug: str, existing: dict[str, 
         targets=targets or [],
         secondary=secondary or [],
         equipment=equipment or [],
+        patterns=patterns or [],
         difficulty=difficulty,
         category=category,
         force=force or _enum(Force, existing.get("force")),
@@ -139,7 +143,7 @@ def _card_row(reader: _Reader, card: ParsedCard, slug: str, existing: dict[str, 
     )
     row = exercise_row(entry)
     row["props"] = {k: v for k, v in row["props"].items() if v is not None}
-    row.update(targets=targets, secondary=secondary, equipment=equipment, body_part=parts[0])
+    row.update(targets=targets, secondary=secondary, equipment=equipment, patterns=patterns, body_part=parts[0])
     return row
 
 

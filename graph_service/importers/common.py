@@ -19,7 +19,10 @@ from graph_service.store import Store
 MUSCLE = TaxonomyKind.MUSCLE
 EQUIPMENT = TaxonomyKind.EQUIPMENT
 BODY_PART = TaxonomyKind.BODY_PART
+MOVEMENT_PATTERN = TaxonomyKind.MOVEMENT_PATTERN
 TAXONOMY_KINDS = tuple(TaxonomyKind)
+# The kinds every import needs in the graph; datasets name no movement pattern, only exercise cards do.
+REQUIRED_KINDS = (MUSCLE, EQUIPMENT, BODY_PART)
 
 
 class ImportValidationError(BadInput):
@@ -107,7 +110,7 @@ async def read_taxonomy(store: Store, seed_dir: Path) -> Taxonomy:
             terms[kind].setdefault(normalize_term(term), row["slug"])
         if row["body_parts"]:
             muscle_body_part[row["slug"]] = sorted(row["body_parts"])[0]
-    missing = [k for k in TAXONOMY_KINDS if not names[k]]
+    missing = [k for k in REQUIRED_KINDS if not names[k]]
     if missing:
         raise BadInput(
             f"the graph has no {', '.join(k.label for k in missing)} nodes to map terms onto; load the taxonomy first "

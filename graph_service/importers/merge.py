@@ -7,7 +7,6 @@ with every fact the source maps. Two records of one run that name the same exerc
 one's facts win. Re-importing a file finds every record already referenced and writes nothing.
 """
 
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +24,9 @@ from graph_service.importers.common import (
 )
 from graph_service.importers.matching import BROAD_MUSCLE_TERMS, ExerciseIndex
 from graph_service.importers.names import split_tags
-from graph_service.importers.report import NearDuplicate, near_duplicates
+from graph_service.importers.report import near_duplicates
+from graph_service.importers.summary import ImportSummary as ImportSummary
+from graph_service.importers.summary import Outcome as Outcome
 from graph_service.keys import refresh_exercise_keys
 from graph_service.model import BODY_WEIGHT, SLUG_MAX, Category, Difficulty, Force, Mechanic
 from graph_service.queries import Q
@@ -45,45 +46,6 @@ DEFAULT_DIFFICULTY = Difficulty.INTERMEDIATE
 CARDIO = "cardio"
 # Properties a merge may fill when the exercise lacks them; name, aliases and search text are its identity.
 FILLABLE = frozenset({"difficulty", "difficulty_rank", "category", "force", "mechanic", "description", "instructions"})
-
-
-@dataclass
-class ImportSummary:
-    """What an import did, or (dry run) would do."""
-
-    source: str
-    dry_run: bool = False
-    records: int = 0
-    created: list[str] = field(default_factory=list)
-    merged: list[tuple[str, str]] = field(default_factory=list)
-    unchanged: int = 0
-    skipped: list[tuple[str, str]] = field(default_factory=list)
-    unmapped: Counter[tuple[str, str]] = field(default_factory=Counter)
-    by_design: Counter[tuple[str, str]] = field(default_factory=Counter)
-    reasons: dict[tuple[str, str], str] = field(default_factory=dict)
-    defaulted: Counter[str] = field(default_factory=Counter)
-    seconds: float = 0.0
-    outcomes: list["Outcome"] = field(default_factory=list)
-    near_duplicates: list[NearDuplicate] = field(default_factory=list)
-
-    @property
-    def review(self) -> list["Outcome"]:
-        """Records created although a name matched, or that matched more than one exercise."""
-        return [o for o in self.outcomes if o.review]
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What became of one record: `created`, `merged` (into `slug`), `unchanged` or `skipped`, and by which rule."""
-
-    ref: str
-    name: str
-    outcome: str
-    slug: str | None = None
-    rule: str = ""
-    review: str | None = None
-    candidates: tuple[str, ...] = ()
-    reason: str | None = None
 
 
 @dataclass

@@ -11,33 +11,21 @@ adds 0.1.
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
 from graph_service.importers.matching import ExerciseIndex
 from graph_service.importers.names import movement_key, name_key
-
-if TYPE_CHECKING:  # the planner (merge) calls near_duplicates, so this module cannot import it at run time
-    from graph_service.importers.merge import ImportSummary, Outcome
+from graph_service.importers.summary import ImportSummary, NearDuplicate, Outcome
 
 SIMILAR = 85.0
 CANDIDATES_PER_EXERCISE = 3
 
 
-@dataclass(frozen=True)
-class NearDuplicate:
-    slug: str
-    name: str
-    candidate: str
-    candidate_name: str
-    likelihood: float
-    why: str
-
-
-def near_duplicates(summary: "ImportSummary", index: ExerciseIndex, before: Iterable[str]) -> list[NearDuplicate]:
+def near_duplicates(summary: ImportSummary, index: ExerciseIndex, before: Iterable[str]) -> list[NearDuplicate]:
     """The created exercises of `summary` that look like one of the exercises in `before`, most likely first."""
     existing = sorted(set(before))
     terms: list[str] = []
@@ -88,7 +76,7 @@ def _review_reason(review: str, candidate: str) -> str:
     return review
 
 
-def report_data(summary: "ImportSummary") -> dict[str, Any]:
+def report_data(summary: ImportSummary) -> dict[str, Any]:
     duplicates = summary.near_duplicates
     return {
         "source": summary.source,
@@ -111,7 +99,7 @@ def report_data(summary: "ImportSummary") -> dict[str, Any]:
     }
 
 
-def write_report(path: Path, summary: "ImportSummary") -> tuple[Path, Path]:
+def write_report(path: Path, summary: ImportSummary) -> tuple[Path, Path]:
     """Write the report as JSON (`path` with `.json`) and as Markdown tables (`path` with `.md`)."""
     json_path, md_path = path.with_suffix(".json"), path.with_suffix(".md")
     json_path.write_text(json.dumps(report_data(summary), indent=2) + "\n", encoding="utf-8")
@@ -119,7 +107,7 @@ def write_report(path: Path, summary: "ImportSummary") -> tuple[Path, Path]:
     return json_path, md_path
 
 
-def report_markdown(summary: "ImportSummary") -> str:
+def report_markdown(summary: ImportSummary) -> str:
     duplicates = summary.near_duplicates
     counts = report_data(summary)["counts"]
     lines = [
@@ -148,7 +136,7 @@ def report_markdown(summary: "ImportSummary") -> str:
     return "\n".join(lines) + "\n"
 
 
-def _record_row(o: "Outcome") -> str:
+def _record_row(o: Outcome) -> str:
     outcome = f"merged into `{o.slug}`" if o.outcome == "merged" else o.outcome
     exercise = f"`{o.slug}`" if o.slug else ""
     note = o.review or o.reason or ""

@@ -21,6 +21,7 @@ FILTER_PARAMS = (
     "targets",
     "muscles",
     "equipment",
+    "patterns",
     "available",
 )
 # The fields a filter's exercises are read from, the first one named (cypher/_matching_exercises.cypher).

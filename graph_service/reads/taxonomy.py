@@ -1,4 +1,4 @@
-"""Muscles, equipment and body parts: lists, lookups by slug, and the check that named slugs exist."""
+"""Muscles, equipment, body parts and movement patterns: lists, lookups by slug, the check that slugs exist."""
 
 from collections.abc import Mapping
 from typing import NotRequired, TypedDict, cast
@@ -8,7 +8,12 @@ from graph_service.queries import Q
 from graph_service.statistics import GraphStatistics
 from graph_service.store import Store
 
-STATEMENTS = {TaxonomyKind.MUSCLE: Q.MUSCLES, TaxonomyKind.EQUIPMENT: Q.EQUIPMENT, TaxonomyKind.BODY_PART: Q.BODY_PARTS}
+STATEMENTS = {
+    TaxonomyKind.MUSCLE: Q.MUSCLES,
+    TaxonomyKind.EQUIPMENT: Q.EQUIPMENT,
+    TaxonomyKind.BODY_PART: Q.BODY_PARTS,
+    TaxonomyKind.MOVEMENT_PATTERN: Q.MOVEMENT_PATTERNS,
+}
 
 
 class TaxonomyRow(TypedDict):
@@ -21,6 +26,9 @@ class TaxonomyRow(TypedDict):
     body_parts: NotRequired[list[str]]  # muscles: the body part they belong to
     target_count: NotRequired[int]  # muscles
     muscles: NotRequired[list[str]]  # body parts
+    group: NotRequired[str]  # movement patterns: graph_service.planning.vocabulary
+    region: NotRequired[str]
+    direction: NotRequired[str | None]
 
 
 async def taxonomy_nodes(store: Store, kind: TaxonomyKind, *, slugs: list[str] | None = None) -> list[TaxonomyRow]:

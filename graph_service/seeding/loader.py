@@ -2,7 +2,7 @@
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from graph_service.seeding.models import (
     MuscleEntry,
     UnmappedTerm,
 )
+from graph_service.seeding.plan_entries import KitEntry, MovementPatternEntry
 
 # libyaml's loader when the wheel has it: several times faster on the bundled knowledge base.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -31,6 +32,8 @@ class SeedBundle:
     exercises: list[ExerciseEntry]
     unmapped_muscle_terms: list[UnmappedTerm]
     unmapped_equipment_terms: list[UnmappedTerm]
+    movement_patterns: list[MovementPatternEntry] = field(default_factory=list)
+    kits: list[KitEntry] = field(default_factory=list)
 
 
 class _Reader:
@@ -86,6 +89,8 @@ def load_seed(root: Path) -> SeedBundle:
     bp_doc = r.document(root / "body_parts.yaml", {"body_parts"})
     mu_doc = r.document(root / "muscles.yaml", {"muscles", "unmapped_terms"})
     eq_doc = r.document(root / "equipment.yaml", {"equipment", "unmapped_terms"})
+    mp_doc = r.document(root / "movement_patterns.yaml", {"movement_patterns"})
+    kit_doc = r.document(root / "kits.yaml", {"kits"})
     exercise_files = sorted((root / "exercises").glob("*.yaml"))
     if not exercise_files:
         r.problems.append("exercises/: no exercise files (*.yaml)")
@@ -98,6 +103,8 @@ def load_seed(root: Path) -> SeedBundle:
         ],
         unmapped_muscle_terms=r.entries(mu_doc.get("unmapped_terms"), UnmappedTerm),
         unmapped_equipment_terms=r.entries(eq_doc.get("unmapped_terms"), UnmappedTerm),
+        movement_patterns=r.entries(mp_doc.get("movement_patterns"), MovementPatternEntry),
+        kits=r.entries(kit_doc.get("kits"), KitEntry),
     )
     r.problems.extend(cross_reference_problems(bundle))
     if r.problems:
@@ -112,15 +119,27 @@ def cross_reference_problems(b: SeedBundle) -> list[str]:
         ("muscle", b.muscles),
         ("equipment", b.equipment),
         ("exercise", b.exercises),
+        ("movement pattern", b.movement_patterns),
+        ("kit", b.kits),
     ):
         problems += [f"{label} slug {s!r} is defined {n} times" for s, n in _dupes(e.slug for e in entries)]
-    for label, entries in (("muscle", b.muscles), ("equipment", b.equipment), ("exercise", b.exercises)):
-        problems += _term_clashes(label, entries)
+    named: tuple[tuple[str, Sequence[Entry]], ...] = (
+        ("muscle", b.muscles),
+        ("equipment", b.equipment),
+        ("exercise", b.exercises),
+        ("movement pattern", b.movement_patterns),
+        ("kit", b.kits),
+    )
+    for label, group in named:
+        problems += _term_clashes(label, group)
 
     body_parts = {e.slug for e in b.body_parts}
     muscles = {e.slug for e in b.muscles}
     equipment = {e.slug for e in b.equipment}
+    patterns = {e.slug for e in b.movement_patterns}
     exercises = {e.slug: e for e in b.exercises}
+    for k in b.kits:
+        problems += [f"kit {k.slug!r}: unknown equipment {s!r}" for s in k.equipment if s not in equipment]
     for m in b.muscles:
         if m.body_part not in body_parts:
             problems.append(f"muscle {m.slug!r}: unknown body part {m.body_part!r}")
@@ -130,6 +149,9 @@ def cross_reference_problems(b: SeedBundle) -> list[str]:
             problems.append(f"{where}: unknown body part {x.body_part!r}")
         problems += [f"{where}: unknown muscle {s!r}" for s in [*x.targets, *x.secondary] if s not in muscles]
         problems += [f"{where}: unknown equipment {s!r}" for s in x.equipment if s not in equipment]
+        problems += [f"{where}: unknown movement pattern {s!r}" for s in x.patterns if s not in patterns]
+        if not x.patterns:
+            problems.append(f"{where}: no movement pattern (patterns: [...] names at least one)")
         if x.variation_of and x.variation_of not in exercises:
             problems.append(f"{where}: variation_of names an unknown exercise {x.variation_of!r}")
     problems += _variation_cycles(exercises)

@@ -53,6 +53,8 @@ class ExerciseEntry(Entry):
     targets: list[Slug] = Field(min_length=1, max_length=4)
     secondary: list[Slug] = Field(default=[], max_length=8)
     equipment: list[Slug] = Field(min_length=1, max_length=4)
+    # Movement patterns (seed/movement_patterns.yaml); the loader requires one. Importers leave them empty.
+    patterns: list[Slug] = Field(default=[], max_length=3)
     difficulty: Difficulty
     category: Category
     force: Force | None = None

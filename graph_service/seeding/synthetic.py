@@ -14,7 +14,7 @@ from dataclasses import replace
 from itertools import accumulate
 
 from graph_service.config import Settings, get_settings
-from graph_service.model import Category, Difficulty, Force, Mechanic
+from graph_service.model import FLEXIBILITY, Category, Difficulty, Force, Mechanic
 from graph_service.seeding import SeedBundle, load_seed
 from graph_service.seeding.models import ExerciseEntry
 
@@ -39,6 +39,16 @@ MOVEMENTS = {
     "core": ("Crunch", "Plank", "Rotation", "Leg Raise"),
     "neck": ("Neck Flexion", "Neck Extension", "Neck Tilt"),
 }
+# The movement pattern (seed/movement_patterns.yaml) each movement follows; flexibility work follows mobility.
+MOVEMENT_PATTERNS = {
+    "Squat": "squat", "Lunge": "lunge", "Hip Hinge": "hinge", "Bridge": "hinge", "Step-Up": "lunge",
+    "Leg Press": "squat", "Press": "horizontal-push", "Fly": "chest-fly", "Push-Up": "horizontal-push",
+    "Dip": "vertical-push", "Row": "horizontal-pull", "Pulldown": "vertical-pull", "Pull-Up": "vertical-pull",
+    "Shrug": "shrug", "Overhead Press": "vertical-push", "Raise": "shoulder-raise", "Face Pull": "horizontal-pull",
+    "Curl": "elbow-flexion", "Extension": "elbow-extension", "Pushdown": "elbow-extension",
+    "Crunch": "trunk-flexion", "Plank": "anti-extension", "Rotation": "rotation", "Leg Raise": "trunk-flexion",
+    "Neck Flexion": "neck", "Neck Extension": "neck", "Neck Tilt": "neck", "Drill": "cyclic-cardio",
+}  # fmt: skip
 MODIFIERS = ("Paused", "Tempo", "Single-Arm", "Single-Leg", "Wide-Grip", "Close-Grip", "Incline", "Deficit", "Banded")
 
 DIFFICULTY_WEIGHTS = {Difficulty.BEGINNER: 54, Difficulty.INTERMEDIATE: 33, Difficulty.ADVANCED: 13}
@@ -95,6 +105,7 @@ def synthetic_bundle(n: int, seed: int = 7, *, settings: Settings | None = None)
         movement = rng.choice(MOVEMENTS.get(body_part, ("Drill",)))
         category = pick.one(CATEGORY_WEIGHTS)
         modifiers = ["", *rng.sample(MODIFIERS, size - 1)]
+        pattern = "mobility" if category in FLEXIBILITY else MOVEMENT_PATTERNS[movement]
         base_slug: str | None = None
         for modifier in modifiers:
             extra = pick.one(TARGET_COUNT_WEIGHTS) - 1
@@ -113,6 +124,7 @@ def synthetic_bundle(n: int, seed: int = 7, *, settings: Settings | None = None)
                     targets=targets,
                     secondary=secondary,
                     equipment=gear,
+                    patterns=[pattern],
                     difficulty=pick.one(DIFFICULTY_WEIGHTS),
                     category=category,
                     force=pick.one(FORCE_WEIGHTS),

@@ -9,6 +9,7 @@ from graph_service.model import DIFFICULTY_RANK
 from graph_service.queries import Q
 from graph_service.seeding.loader import SeedBundle
 from graph_service.seeding.models import Entry, ExerciseEntry
+from graph_service.seeding.plan_entries import MovementPatternEntry
 from graph_service.store import Store
 
 CLEAR_SLICE = 10_000
@@ -45,6 +46,7 @@ def exercise_row(x: ExerciseEntry) -> dict[str, Any]:
             equipment=x.equipment,
             body_parts=[x.body_part],
             base=x.variation_of,
+            patterns=x.patterns,
         )
     )
     return {
@@ -53,9 +55,15 @@ def exercise_row(x: ExerciseEntry) -> dict[str, Any]:
         "targets": x.targets,
         "secondary": x.secondary,
         "equipment": x.equipment,
+        "patterns": x.patterns,
         "body_part": x.body_part,
         "base": x.variation_of,
     }
+
+
+def pattern_row(p: MovementPatternEntry) -> dict[str, Any]:
+    props = entry_props(p) | {"group": p.group.value, "region": p.region.value}
+    return {"slug": p.slug, "props": props | {"direction": p.direction.value if p.direction else None}}
 
 
 def exercise_rows(exercises: Sequence[ExerciseEntry]) -> list[dict[str, Any]]:
@@ -64,7 +72,8 @@ def exercise_rows(exercises: Sequence[ExerciseEntry]) -> list[dict[str, Any]]:
 
 def total_rows(bundle: SeedBundle) -> int:
     """How many rows `write_seed` reports: each exercise twice, with its edges and then its variation link."""
-    return len(bundle.body_parts) + len(bundle.muscles) + len(bundle.equipment) + 2 * len(bundle.exercises)
+    taxonomy = len(bundle.body_parts) + len(bundle.muscles) + len(bundle.equipment)
+    return taxonomy + len(bundle.movement_patterns) + len(bundle.kits) + 2 * len(bundle.exercises)
 
 
 async def clear_graph(store: Store) -> None:
@@ -95,6 +104,9 @@ async def _write_bundle(
 
     await send(Q.UPSERT_BODY_PARTS, [{"slug": b.slug, "props": entry_props(b)} for b in bundle.body_parts])
     await send(Q.UPSERT_EQUIPMENT, [{"slug": q.slug, "props": entry_props(q)} for q in bundle.equipment])
+    await send(Q.UPSERT_MOVEMENT_PATTERNS, [pattern_row(p) for p in bundle.movement_patterns])
+    kits = [{"slug": k.slug, "props": entry_props(k), "equipment": k.equipment} for k in bundle.kits]
+    await send(Q.UPSERT_KITS, kits)
     await send(
         Q.UPSERT_MUSCLES,
         [{"slug": m.slug, "props": entry_props(m), "body_part": m.body_part} for m in bundle.muscles],
