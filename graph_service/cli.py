@@ -13,6 +13,7 @@ from graph_service.cards.cli import card, cards
 from graph_service.config import get_settings
 from graph_service.errors import GraphServiceError, SeedValidationError
 from graph_service.importers.cli import import_app
+from graph_service.integrity_cli import check
 from graph_service.seeding import GraphCounts, load_seed, total_rows, write_seed
 from graph_service.store.session import store_session
 from graph_service.terminal import fail, progress_bar
@@ -22,6 +23,7 @@ console = Console()
 app.add_typer(import_app, name="import")
 app.command()(card)
 app.command()(cards)
+app.command()(check)
 
 
 @app.command()
