@@ -108,6 +108,16 @@ async def test_the_cost_limit_is_a_setting_and_first_counts(kb_store: Store, set
     assert error["extensions"]["cost"] > cost and error["extensions"]["limit"] == cost
 
 
+async def test_the_operations_of_a_batch_share_one_cost_budget(kb_store: Store, settings: Settings) -> None:
+    page = "query($n: Int!) { exercises(first: $n) { edges { node { slug name targets { slug } } } } }"
+    cost = DocumentChecks().measure(schema._schema, page, None, {"n": 20}).cost
+    operation = {"query": page, "variables": {"n": 20}}
+    async with api_for(kb_store, settings.model_copy(update={"max_query_cost": cost + cost // 2})) as api:
+        answers = (await api.client.post("/graphql", json=[operation, operation])).json()
+    codes = sorted(str((a.get("errors") or [{}])[0].get("extensions", {}).get("code")) for a in answers)
+    assert codes == ["None", "QUERY_TOO_COMPLEX"], answers
+
+
 def test_a_fragment_is_measured_once_however_often_it_is_spread() -> None:
     measures = [DocumentChecks().measure(schema._schema, fragment_bomb(n), None, {}) for n in (10, 11, 60)]
     assert measures[1].cost > 2 * measures[0].cost - 10

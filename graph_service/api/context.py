@@ -40,6 +40,7 @@ class Context:
     statistics: GraphStatistics
     settings: Settings
     read_ahead: ReadAhead = field(default_factory=ReadAhead)
+    cost_spent: int = 0  # by the request's operations so far (graph_service.api.document_limits)
 
     @cached_property
     def links(self) -> DataLoader[str, Links | None]:

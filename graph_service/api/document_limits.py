@@ -275,8 +275,10 @@ class DocumentChecks:
         variables: Mapping[str, Any] | None,
         *,
         max_cost: int,
-    ) -> DocumentNode:
-        """The parsed document, once every check passed; a GraphQLError with its code otherwise."""
+        spent: int = 0,
+    ) -> tuple[DocumentNode, int]:
+        """The parsed document and its cost, once every check passed (`spent` is what the request's operations
+        before this one cost); a GraphQLError with its code otherwise."""
         document = self.parse(query)
         variables = variables if isinstance(variables, Mapping) else {}
         if has_nul(variables):
@@ -303,7 +305,14 @@ class DocumentChecks:
                 measure.cost,
                 max_cost,
             )
-        return document
+        if spent + measure.cost > max_cost:
+            raise too_complex(
+                f"The request's operations cost {spent + measure.cost} together; at most {max_cost} is allowed.",
+                "cost",
+                spent + measure.cost,
+                max_cost,
+            )
+        return document, measure.cost
 
 
 class DocumentLimits(SchemaExtension):
@@ -316,12 +325,17 @@ class DocumentLimits(SchemaExtension):
         context = self.execution_context
         if context.query is not None and context.graphql_document is None:
             settings = getattr(context.context, "settings", None)
-            context.graphql_document = self.checks.check(
+            # The operations of one request (a batch) share its context, and one budget.
+            spent = getattr(context.context, "cost_spent", 0)
+            context.graphql_document, cost = self.checks.check(
                 context.schema._schema,
                 context.query,
                 # The name the request gave: Strawberry's `operation_name` falls back to the first operation's.
                 context._provided_operation_name,
                 context.variables,
                 max_cost=getattr(settings, "max_query_cost", limits.DEFAULT_MAX_COST),
+                spent=spent,
             )
+            if hasattr(context.context, "cost_spent"):
+                context.context.cost_spent = spent + cost
         yield
