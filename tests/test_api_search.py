@@ -127,3 +127,20 @@ def test_the_ranking_puts_exact_names_before_relevance() -> None:
     assert [h.score for h in ranked] == [3.4, 1.9, 1.0]
     assert rank(rows, words("press up"), 10)[0].slug == "push-up"  # an alias
     assert splits("benchpress")[2] == ("bench", "press")
+
+
+async def test_texts_asked_through_a_fragment_are_answered(api: Api) -> None:
+    query = (
+        "query($t: String!) { search(text: $t, first: 5) { node { ...Page } } } "
+        "fragment Page on Exercise { slug description instructions tips }"
+    )
+    short = "query($t: String!) { search(text: $t, first: 5) { node { ... on Exercise { slug name difficulty } } } }"
+    found = [h["node"] for h in (await api.data(query, {"t": "squat"}))["search"] if h["node"]]
+    assert found
+    for hit in found:
+        alone = await api.data(
+            "query($s: String!) { exercise(slug: $s) { slug description instructions tips } }", {"s": hit["slug"]}
+        )
+        assert alone["exercise"] == hit
+    slugs = [h["node"]["slug"] for h in (await api.data(short, {"t": "squat"}))["search"] if h["node"]]
+    assert slugs == [h["slug"] for h in found]

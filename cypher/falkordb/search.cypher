@@ -5,14 +5,14 @@ CALL db.idx.fulltext.queryNodes('Exercise', $query) YIELD node, score
 WITH node AS e, score
 LIMIT $limit
 RETURN 'Exercise' AS kind, e.slug AS slug, e.name AS name, e.aliases AS aliases, score,
-       {{exercise_map}} AS exercise, [] AS via
+       {{search_exercise_map}} AS exercise, [] AS via
 UNION ALL
 CALL db.idx.fulltext.queryNodes('Muscle', $query) YIELD node, score
 WITH node, score
 LIMIT $limit
 WITH node, score, [(x:Exercise)-[:TARGETS]->(node) | x][..$via] AS near
 RETURN 'Muscle' AS kind, node.slug AS slug, node.name AS name, node.aliases AS aliases, score, null AS exercise,
-       [e IN near | {{exercise_map}}] AS via
+       [e IN near | {{search_exercise_map}}] AS via
 UNION ALL
 CALL db.idx.fulltext.queryNodes('Equipment', $query) YIELD node, score
 WITH node, score

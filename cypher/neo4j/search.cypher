@@ -7,7 +7,7 @@ CALL (node) {
   WITH x LIMIT $via
   RETURN collect(x) AS near
 }
-WITH node, score, [e IN near | {{exercise_map}}] AS via
+WITH node, score, [e IN near | {{search_exercise_map}}] AS via
 WITH node AS e, score, via
 RETURN labels(e)[0] AS kind, e.slug AS slug, e.name AS name, e.aliases AS aliases, score,
-       CASE WHEN e:Exercise THEN {{exercise_map}} END AS exercise, via
+       CASE WHEN e:Exercise THEN {{search_exercise_map}} END AS exercise, via

@@ -14,6 +14,7 @@ from graph_service.api.inputs import (
 from graph_service.api.kits import filter_with_kit
 from graph_service.api.plans import PlanQueries
 from graph_service.api.read_ahead import load_exercise
+from graph_service.api.search_fields import asks_for_texts
 from graph_service.api.types import (
     Alternative,
     BodyPart,
@@ -71,7 +72,7 @@ class Query(PlanQueries):  # the training-plan fields: graph_service.api.plans
             raise BadInput(f"text: at most {limits.MAX_TEXT} characters")
         check_first(first, limits.MAX_SEARCH)
         results: list[SearchResult] = []
-        for h in await search(info.context.store, text=text, limit=first):
+        for h in await search(info.context.store, text=text, limit=first, texts=asks_for_texts(info)):
             node: Exercise | Muscle | Equipment
             if h.exercise is not None:
                 # The hit carries the exercise's fields; its relations load only if the query asks for them.

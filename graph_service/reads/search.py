@@ -124,10 +124,13 @@ def rank(rows: list[dict[str, Any]], terms: list[str], limit: int) -> list[Hit]:
     return [Hit(h.kind, h.slug, h.name, round(score, 4), h.exercise, h.via) for score, h in ordered[:limit]]
 
 
-async def search(store: Store, *, text: str, limit: int) -> list[Hit]:
+async def search(store: Store, *, text: str, limit: int, texts: bool = True) -> list[Hit]:
+    """The best `limit` hits for `text`; without `texts` the exercise rows leave out description, instructions,
+    tips, mistakes and sources (cypher/_search_exercise_map.cypher)."""
     terms = words(text)
     if not terms:
         return []
     query = lucene_query(terms) if store.engine == "neo4j" else redisearch_query(terms)
-    rows = await store.read(Q.SEARCH, {"query": query, "limit": limit * 3, "via": VIA_PER_MUSCLE})
+    params = {"query": query, "limit": limit * 3, "via": VIA_PER_MUSCLE, "texts": texts}
+    rows = await store.read(Q.SEARCH, params)
     return rank(rows, terms, limit)

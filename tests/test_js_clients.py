@@ -1,0 +1,60 @@
+"""The JavaScript clients frontends use, against a running `graph-service serve` on both engines: Apollo Client 4
+with its persisted-queries link (over GET) and its batch link (tests/js, locked; installed by scripts/install-js)."""
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_server import server  # noqa: F401  (the fixture: a live server on loopback)
+
+pytestmark = pytest.mark.slow  # starts the service and node as processes
+
+JS = Path(__file__).parent / "js"
+
+
+def run_node(script: str, url: str) -> dict[str, Any]:
+    node = shutil.which("node")
+    assert node, "node is missing"
+    assert (JS / "node_modules" / "@apollo" / "client").is_dir(), "tests/js is not installed: run scripts/install-js"
+    run = subprocess.run(
+        [node, str(JS / script)],
+        env={**os.environ, "GRAPHQL_URL": url},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    found: dict[str, Any] = json.loads(run.stdout.strip().splitlines()[-1])
+    return found
+
+
+def test_apollo_client_persisted_queries_and_batches(server: str) -> None:  # noqa: F811
+    seen = run_node("apollo.mjs", f"{server}/graphql")
+    goblet = {
+        "__typename": "Exercise",
+        "slug": "goblet-squat",
+        "name": "Goblet Squat",
+        "targets": [{"__typename": "Muscle", "slug": "glutes"}, {"__typename": "Muscle", "slug": "quadriceps"}],
+    }
+    assert seen["first"] == seen["second"] == goblet
+    # The hash alone over GET, refused as unknown; then the document, which the service keeps.
+    unknown, registered = seen["registration"]
+    assert (unknown["method"], unknown["withDocument"], unknown["codes"]) == (
+        "GET",
+        [False],
+        ["PERSISTED_QUERY_NOT_FOUND"],
+    )
+    assert unknown["cacheControl"] == "no-store"
+    assert registered["withDocument"] == [True] and registered["codes"] == []
+    # Another app's first request is the hash alone, answered at once and cacheable.
+    (known,) = seen["known"]
+    assert (known["method"], known["withDocument"], known["codes"], known["status"]) == ("GET", [False], [], 200)
+    assert known["cacheControl"].startswith("public, max-age=")
+    # Three queries made together went as one batch, each answered.
+    assert seen["batched"] == ["barbell-hip-thrust", "push-up", "side-plank"]
+    assert [(r["method"], r["batch"], r["codes"]) for r in seen["batch"]] == [("POST", 3, [])]
