@@ -57,3 +57,39 @@ def matches(e: Any, f: dict[str, Any]) -> bool:
 async def answer_and_statements(api: Api, query: str, variables: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     with api.store.recording() as names:
         return await api.data(query, variables), list(names)
+
+
+WINDOW = """
+query Window(
+  $filter: ExerciseFilter, $first: Int, $after: String, $last: Int, $before: String, $sort: ExerciseSort! = NAME
+) {
+  exercises(filter: $filter, first: $first, after: $after, last: $last, before: $before, sort: $sort) {
+    edges { cursor node { slug name difficulty } }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+  }
+}
+"""
+
+
+async def window(api: Api, filter: dict[str, Any] | None, sort: str = "NAME", **page: Any) -> dict[str, Any]:
+    """One page of `exercises`, asked with any of first, after, last and before."""
+    answer: dict[str, Any] = (await api.data(WINDOW, {"filter": filter, "sort": sort, **page}))["exercises"]
+    return answer
+
+
+async def pages_forward(api: Api, filter: dict[str, Any] | None, size: int, sort: str = "NAME") -> list[dict[str, Any]]:
+    """Every page from the start, `first: size` each, in the order read."""
+    pages = [await window(api, filter, sort, first=size)]
+    while pages[-1]["pageInfo"]["hasNextPage"]:
+        pages.append(await window(api, filter, sort, first=size, after=pages[-1]["pageInfo"]["endCursor"]))
+    return pages
+
+
+async def pages_backward(
+    api: Api, filter: dict[str, Any] | None, size: int, sort: str = "NAME"
+) -> list[dict[str, Any]]:
+    """Every page from the end, `last: size` each, in the order read."""
+    pages = [await window(api, filter, sort, last=size)]
+    while pages[-1]["pageInfo"]["hasPreviousPage"]:
+        pages.append(await window(api, filter, sort, last=size, before=pages[-1]["pageInfo"]["startCursor"]))
+    return pages

@@ -100,7 +100,7 @@ async def test_a_name_ordered_page_walks_the_name_index_only_while_that_pays(
             if filter == {"targets": [common]} and kb_store.ordered_index_reads:
                 assert sort not in sent  # every walk, the last page's too, ended with its page or the index
     # The walk reads no more index entries than its bound, matching or not.
-    unfiltered = {**dict.fromkeys(FILTER_PARAMS), "sort": "NAME", "after": None, "limit": 10, "walk": 3}
+    unfiltered = {**dict.fromkeys(FILTER_PARAMS), "sort": "NAME", "after": None, "before": None, "limit": 10, "walk": 3}
     by_name = sorted(knowledge_base.exercises, key=lambda e: (e.name, e.slug))
     assert [r["slug"] for r in await kb_store.read(walk, unfiltered)] == [e.slug for e in by_name[:3]]
 

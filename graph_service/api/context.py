@@ -12,6 +12,7 @@ from graph_service.config import Settings
 from graph_service.model import TaxonomyKind
 from graph_service.reads.alternatives import AlternativeRow, AlternativesQuestion
 from graph_service.reads.exercises import ExerciseWithLinksRow, Links, exercise_links, exercises_by_slugs
+from graph_service.reads.kits import KitRow, kits
 from graph_service.reads.related import RelatedGroupRow
 from graph_service.reads.taxonomy import TaxonomyRow, taxonomy_nodes
 from graph_service.statistics import GraphStatistics
@@ -74,6 +75,14 @@ class Context:
             return SharedLoader(load_fn=load)
 
         return {kind: loader(kind) for kind in TaxonomyKind}
+
+    @cached_property
+    def kits(self) -> DataLoader[str, KitRow | None]:
+        async def load(slugs: list[str]) -> list[KitRow | None]:
+            found = {row["slug"]: row for row in await kits(self.store, slugs=list(slugs))}
+            return [found.get(slug) for slug in slugs]
+
+        return SharedLoader(load_fn=load)
 
     @cached_property
     def facts(self) -> DataLoader[str, ExerciseFacts | None]:

@@ -27,6 +27,7 @@ from graphql import (
     GraphQLSchema,
     InlineFragmentNode,
     IntValueNode,
+    NullValueNode,
     OperationDefinitionNode,
     SchemaMetaFieldDef,
     SelectionSetNode,
@@ -219,12 +220,34 @@ class Walk:
             return 1
         if "first" in definition.args:
             most = limits.FIRST_MAX.get(key, limits.MAX_PAGE)
-            first = self._first(definition, node)
-            items = most if first is None else max(0, min(first, most))
+            if "last" in definition.args:
+                items = self._page_items(node, most)
+            else:
+                first = self._first(definition, node)
+                items = most if first is None else max(0, min(first, most))
             return items * limits.RELATED_GROUPS if key == "Exercise.related" else items
         if is_list_type(get_nullable_type(definition.type)):
             return limits.LIST_SIZES.get(key, limits.LIST_SIZE)
         return 1
+
+    def _page_items(self, node: FieldNode, most: int) -> int:
+        """The items of a connection page (graph_service.api.paging): `last` counts as `first` does, the smaller
+        of the two when both are given; neither given (absent, null, or a variable without an Int value) is the
+        default page."""
+        counts: list[int] = []
+        for argument in node.arguments or ():
+            value = argument.value
+            if argument.name.value not in ("first", "last") or isinstance(value, NullValueNode):
+                continue
+            if isinstance(value, IntValueNode):
+                literal = int_literal(value)
+                counts.append(most if literal is None else literal)
+            elif isinstance(value, VariableNode):
+                if value.name.value in self.variables:
+                    counts.append(self.variables[value.name.value])
+            else:
+                counts.append(most)  # not an Int: validation refuses it
+        return max(0, min(*counts, most)) if counts else min(limits.DEFAULT_PAGE, most)
 
     def _first(self, definition: GraphQLField, node: FieldNode) -> int | None:
         for argument in node.arguments or ():

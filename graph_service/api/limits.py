@@ -33,6 +33,7 @@ LIST_SIZES = {
     "BodyPart.muscles": 20,
     "Kit.equipment": 50,
     "Exercise.variations": 30,
+    "Query.nodes": MAX_LIST_ITEMS,
     # The items of a list whose parent's `first` counted them already.
     "ExerciseConnection.edges": 1,
     "RelatedGroup.exercises": 1,

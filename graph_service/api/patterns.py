@@ -6,6 +6,7 @@ import strawberry
 from strawberry import Info
 
 from graph_service.api.context import Context
+from graph_service.api.nodes import SlugNode
 from graph_service.model import TaxonomyKind
 from graph_service.planning.vocabulary import Direction, PatternGroup, Region
 from graph_service.reads.taxonomy import TaxonomyRow
@@ -18,7 +19,7 @@ async def _node(info: Ctx, slug: str) -> TaxonomyRow | dict[str, Any]:
 
 
 @strawberry.type(description="A movement pattern (squat, hinge, horizontal pull...) that exercises follow.")
-class MovementPattern:
+class MovementPattern(SlugNode):
     slug: str
     name: str
 

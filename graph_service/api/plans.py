@@ -12,6 +12,7 @@ from graph_service.api import limits
 from graph_service.api.enums import Difficulty
 from graph_service.api.inputs import check_first, check_slug, check_slugs, reject_unknown
 from graph_service.api.kits import available_with_kit
+from graph_service.api.nodes import SlugNode
 from graph_service.api.patterns import MovementPattern
 from graph_service.api.types import Alternative, BodyPart, Ctx, Equipment, Exercise, Muscle
 from graph_service.errors import BadInput
@@ -33,11 +34,16 @@ DEFAULT_SWAPS = 5
 
 
 @strawberry.type(description="A named set of equipment (a place people train, such as a hotel gym).")
-class Kit:
+class Kit(SlugNode):
     slug: str
     name: str
     aliases: list[str]
     equipment: list[Equipment] = strawberry.field(description="What it includes, by name; always body weight.")
+
+    @classmethod
+    async def load(cls, info: Ctx, slug: str) -> "Kit | None":
+        row = await info.context.kits.load(slug)
+        return cls.from_row(row) if row else None
 
     @classmethod
     def from_row(cls, row: KitRow) -> "Kit":

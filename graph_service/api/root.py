@@ -12,6 +12,8 @@ from graph_service.api.inputs import (
     reject_unknown,
 )
 from graph_service.api.kits import filter_with_kit
+from graph_service.api.nodes import NodeQueries
+from graph_service.api.paging import window
 from graph_service.api.plans import PlanQueries
 from graph_service.api.read_ahead import load_exercise
 from graph_service.api.search_fields import asks_for_texts
@@ -34,25 +36,31 @@ from graph_service.reads.taxonomy import taxonomy_nodes
 
 
 @strawberry.type
-class Query(PlanQueries):  # the training-plan fields: graph_service.api.plans
+class Query(PlanQueries, NodeQueries):  # training plans: graph_service.api.plans; node(id:): api.nodes
     @strawberry.field(description="One exercise by slug, or null when there is none.")
     async def exercise(self, info: Ctx, slug: str) -> Exercise | None:
         row = await load_exercise(info, check_slug(slug))
         return Exercise.from_row(row) if row else None
 
-    @strawberry.field(description="Exercises matching a filter, a page at a time (default 20, at most 100).")
+    @strawberry.field(
+        description="Exercises matching a filter, a page at a time: `first` after `after`, or `last` before `before` "
+        "(by default the first 20; at most 100 a page)."
+    )
     async def exercises(
         self,
         info: Ctx,
         filter: ExerciseFilter | None = None,
         sort: ExerciseSort = ExerciseSort.NAME,
-        first: int = limits.DEFAULT_PAGE,
+        first: int | None = None,
         after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> ExerciseConnection:
+        page = window(first=first, after=after, last=last, before=before)
         params = filter_params(filter)
         await reject_unknown(info.context.statistics, params)
         params = await filter_with_kit(info.context, filter.kit if filter else None, params)
-        return await ExerciseConnection.read(info, params, sort, first=first, after=after)
+        return await ExerciseConnection.read(info, params, sort, page)
 
     @strawberry.field(description="Exercises that hit the same muscles as `slug`, best first.")
     async def alternatives(

@@ -16,12 +16,13 @@ from graph_service.api.inputs import (
     ExerciseSort,
     check_first,
     check_slugs,
-    decode_cursor,
     encode_cursor,
     filter_params,
     reject_unknown,
 )
 from graph_service.api.kits import available_with_kit
+from graph_service.api.nodes import SlugNode
+from graph_service.api.paging import Window, page_of, window
 from graph_service.api.patterns import MovementPattern
 from graph_service.api.selections import selects
 from graph_service.cards.faq import faq as generate_faq
@@ -55,7 +56,7 @@ async def _node(info: Ctx, kind: TaxonomyKind, slug: str) -> TaxonomyRow | dict[
 
 
 @strawberry.type(description="A muscle, at the granularity people search by.")
-class Muscle:
+class Muscle(SlugNode):
     slug: str
     name: str
 
@@ -85,10 +86,17 @@ class Muscle:
 
     @strawberry.field(description="Exercises that work this muscle; `targetOnly` keeps primary movers only.")
     async def exercises(
-        self, info: Ctx, first: int = 20, after: str | None = None, target_only: bool = True
+        self,
+        info: Ctx,
+        first: int | None = None,
+        after: str | None = None,
+        target_only: bool = True,
+        last: int | None = None,
+        before: str | None = None,
     ) -> "ExerciseConnection":
         key = "targets" if target_only else "muscles"
-        return await ExerciseConnection.of_node(info, key, self.slug, first=first, after=after)
+        page = window(first=first, after=after, last=last, before=before)
+        return await ExerciseConnection.of_node(info, key, self.slug, page)
 
     @classmethod
     async def load(cls, info: Ctx, slug: str) -> "Muscle | None":
@@ -97,7 +105,7 @@ class Muscle:
 
 
 @strawberry.type(description="A piece of equipment; body-weight means none.")
-class Equipment:
+class Equipment(SlugNode):
     slug: str
     name: str
 
@@ -110,8 +118,16 @@ class Equipment:
         return int((await _node(info, TaxonomyKind.EQUIPMENT, self.slug)).get("exercise_count") or 0)
 
     @strawberry.field(description="Exercises that use it.")
-    async def exercises(self, info: Ctx, first: int = 20, after: str | None = None) -> "ExerciseConnection":
-        return await ExerciseConnection.of_node(info, "equipment", self.slug, first=first, after=after)
+    async def exercises(
+        self,
+        info: Ctx,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> "ExerciseConnection":
+        page = window(first=first, after=after, last=last, before=before)
+        return await ExerciseConnection.of_node(info, "equipment", self.slug, page)
 
     @classmethod
     async def load(cls, info: Ctx, slug: str) -> "Equipment | None":
@@ -120,7 +136,7 @@ class Equipment:
 
 
 @strawberry.type(description="A region of the body that exercise pages are grouped by.")
-class BodyPart:
+class BodyPart(SlugNode):
     slug: str
     name: str
 
@@ -140,8 +156,16 @@ class BodyPart:
         return int((await _node(info, TaxonomyKind.BODY_PART, self.slug)).get("exercise_count") or 0)
 
     @strawberry.field(description="Exercises that train it.")
-    async def exercises(self, info: Ctx, first: int = 20, after: str | None = None) -> "ExerciseConnection":
-        return await ExerciseConnection.of_node(info, "body_parts", self.slug, first=first, after=after)
+    async def exercises(
+        self,
+        info: Ctx,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> "ExerciseConnection":
+        page = window(first=first, after=after, last=last, before=before)
+        return await ExerciseConnection.of_node(info, "body_parts", self.slug, page)
 
     @classmethod
     async def load(cls, info: Ctx, slug: str) -> "BodyPart | None":
@@ -186,7 +210,7 @@ class RelatedGroup:
 
 
 @strawberry.type(description="An exercise and the facts an exercise page shows.")
-class Exercise:
+class Exercise(SlugNode):
     slug: str
     name: str
     difficulty: Difficulty
@@ -216,6 +240,11 @@ class Exercise:
             aliases=list(row.get("aliases") or []),
             sources=list(row.get("sources") or []),
         )
+
+    @classmethod
+    async def load(cls, info: Ctx, slug: str) -> "Exercise | None":
+        row = await info.context.exercises.load(slug)
+        return cls.from_row(row) if row else None
 
     @classmethod
     async def load_many(cls, info: Ctx, slugs: list[str]) -> list["Exercise"]:
@@ -400,9 +429,14 @@ async def _muscles(info: Ctx, slugs: list[str]) -> list[Muscle]:
     return sorted((Muscle(slug=r["slug"], name=r["name"]) for r in rows if r), key=lambda m: m.name)
 
 
-@strawberry.type
+@strawberry.type(
+    description="Where a page lies in its connection: hasNextPage is exact when `first` is given, hasPreviousPage "
+    "when `last` is; otherwise each is false, as the Relay spec allows."
+)
 class PageInfo:
     has_next_page: bool
+    has_previous_page: bool
+    start_cursor: str | None
     end_cursor: str | None
 
 
@@ -427,18 +461,20 @@ class ExerciseConnection:
         return await count_exercises(info.context.store, self.params)
 
     @classmethod
-    async def of_node(cls, info: Ctx, field: str, slug: str, *, first: int, after: str | None) -> "ExerciseConnection":
+    async def of_node(cls, info: Ctx, field: str, slug: str, page: Window) -> "ExerciseConnection":
         """The exercises of one taxonomy node, reached by the filter field `field` (its slug is known to exist)."""
         params = {**filter_params(None), field: [slug]}
-        return await cls.read(info, params, ExerciseSort.NAME, first=first, after=after)
+        return await cls.read(info, params, ExerciseSort.NAME, page)
 
     @classmethod
-    async def read(
-        cls, info: Ctx, params: dict[str, Any], sort: ExerciseSort, *, first: int, after: str | None
-    ) -> "ExerciseConnection":
-        check_first(first, limits.MAX_PAGE)
+    async def read(cls, info: Ctx, params: dict[str, Any], sort: ExerciseSort, page: Window) -> "ExerciseConnection":
         question = PageQuestion(
-            filter=params, sort=sort.value, first=first, after=decode_cursor(after) if after else None
+            filter=params,
+            sort=sort.value,
+            first=page.size,
+            after=page.after,
+            before=page.before,
+            backward=page.backward,
         )
         context = info.context
         counted = None
@@ -446,12 +482,18 @@ class ExerciseConnection:
             rows, counted = await exercises_page_and_count(context.store, context.statistics, question)
         else:
             rows = await exercises_page(context.store, context.statistics, question)
+        found = page_of(rows, page)
         edges = [
             ExerciseEdge(cursor=encode_cursor([r["k"], r["name"], r["slug"]]), node=Exercise.from_row(r))
-            for r in rows[:first]
+            for r in found.items
         ]
-        page = PageInfo(has_next_page=len(rows) > first, end_cursor=edges[-1].cursor if edges else None)
-        return cls(edges=edges, page_info=page, params=params, counted=counted)
+        info_ = PageInfo(
+            has_next_page=found.has_next_page,
+            has_previous_page=found.has_previous_page,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        )
+        return cls(edges=edges, page_info=info_, params=params, counted=counted)
 
 
 @strawberry.type(description="How many matching exercises carry one value.")

@@ -60,6 +60,12 @@ class PageRow(ExerciseRow):
 
 
 Sort = str  # "NAME", "DIFFICULTY" or "DIFFICULTY_DESC", as cypher/exercises_page_sorted.cypher spells them
+# Sorts after every name (names are compared by code point): a backward walk with no cursor starts at the end.
+NAME_CEILING = "\U0010ffff"
+# The statements of a page read forward and read backward: a walk of the name index, the sorted read, the walk's
+# check of where it stopped.
+FORWARD = (Q.EXERCISES_PAGE, Q.EXERCISES_PAGE_SORTED, Q.NAME_WALK_CUT)
+BACKWARD = (Q.EXERCISES_PAGE_BACKWARD, Q.EXERCISES_PAGE_SORTED_BACKWARD, Q.NAME_WALK_CUT_BACKWARD)
 
 
 async def exercises_by_slugs(store: Store, *, slugs: list[str]) -> list[ExerciseWithLinksRow]:
@@ -77,27 +83,39 @@ async def exercise_slugs(store: Store) -> list[str]:
 
 @dataclass(frozen=True)
 class PageQuestion:
-    """One page of a filtered list: the filter's parameters (plans.FILTER_PARAMS), order, size and cursor key."""
+    """One page of a filtered list: the filter's parameters (plans.FILTER_PARAMS), order, size and cursor keys.
+    Read forward, the page is the `first` rows after `after`; read `backward`, the `first` rows before `before`.
+    Either way both cursors bound it."""
 
     filter: Mapping[str, Any]
     sort: Sort
     first: int
     after: list[Any] | None
+    before: list[Any] | None = None
+    backward: bool = False
 
 
 async def exercises_page(store: Store, statistics: GraphStatistics, question: PageQuestion) -> list[PageRow]:
-    """Up to `first + 1` exercises after the cursor (the extra one tells whether a next page exists)."""
-    page_params = {**question.filter, "sort": question.sort, "after": question.after, "limit": question.first + 1}
+    """Up to `first + 1` exercises after the cursor (the extra one tells whether a next page exists); read
+    backward, up to `first + 1` before it, the nearest first (the extra one tells whether a previous page exists)."""
+    page_walk, sorted_page, walk_cut = BACKWARD if question.backward else FORWARD
+    page_params = {
+        **question.filter,
+        "sort": question.sort,
+        "after": question.after,
+        "before": question.before,
+        "limit": question.first + 1,
+    }
     walk = await _walk(store, statistics, question)
     if walk is None:
-        return _page(await store.read(Q.EXERCISES_PAGE_SORTED, page_params))
-    walked = {**page_params, "walk": walk}
-    rows = await store.read(Q.EXERCISES_PAGE, walked)
+        return _page(await store.read(sorted_page, page_params))
+    walked = {**page_params, "walk": walk, "name_ceiling": NAME_CEILING}
+    rows = await store.read(page_walk, walked)
     # A short page is complete if the walk reached the index's end (a last page); if it met its bound with entries
     # still after it, the source answers for certain.
     short = len(rows) < question.first + 1 and walk != plans.UNBOUNDED_WALK
-    if short and (await store.read(Q.NAME_WALK_CUT, walked))[0]["cut"]:
-        rows = await store.read(Q.EXERCISES_PAGE_SORTED, page_params)
+    if short and (await store.read(walk_cut, walked))[0]["cut"]:
+        rows = await store.read(sorted_page, page_params)
     return _page(rows)
 
 
