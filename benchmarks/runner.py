@@ -498,6 +498,9 @@ def bench(
     seconds: Annotated[float | None, typer.Option(help="Seconds measured per point, after the warm-up.")] = None,
     workers: Annotated[int | None, typer.Option(help="Uvicorn workers of the service and the floor.")] = None,
     out: Annotated[Path, typer.Option(help="Folder for results.json, results.md and latency.png.")] = Path("bench-out"),
+    workload: Annotated[
+        list[str] | None, typer.Option(help=f"Only these workloads (repeat the option): {', '.join(NAMES)}.")
+    ] = None,
 ) -> None:
     """Benchmark the service beside the raw Neo4j driver and @neo4j/graphql, and the embedded engine (needs wrk)."""
     plan = Plan(
@@ -507,8 +510,11 @@ def bench(
         warmup=1.0 if quick else 2.0,
         warm_each=1.0 if quick else 3.0,
         workers=workers or max(1, min(2, os.cpu_count() or 1)),
-        workloads=list(NAMES),
+        workloads=[w for w in NAMES if w in workload] if workload else list(NAMES),
     )
+    if workload and set(workload) - set(NAMES):
+        typer.echo(f"error: unknown workload {sorted(set(workload) - set(NAMES))}; known: {', '.join(NAMES)}", err=True)
+        raise typer.Exit(code=2)
     try:
         run(plan, out)
     except MissingTool as e:

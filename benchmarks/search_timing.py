@@ -104,7 +104,7 @@ async def main() -> None:
         f"| {figures['python_ms']:.2f} | {figures['rows_kb']:.1f} |"
     )
     if profiler:
-        pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
 
 
 if __name__ == "__main__":

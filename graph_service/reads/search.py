@@ -86,42 +86,46 @@ def redisearch_query(terms: list[str]) -> str:
     return " ".join(alternatives(w) for w in terms)
 
 
-def _names(row: dict[str, Any]) -> list[list[str]]:
-    return [words(str(row["name"])), *(words(str(a)) for a in row.get("aliases") or [])]
-
-
-def _bonus(row: dict[str, Any], terms: list[str]) -> float:
+def _bonus(row: dict[str, Any], terms: list[str], wanted: str) -> float:
     """The ranking's step for an exact name or alias (spaces and hyphens aside) and for every word matched."""
-    names = _names(row)
-    wanted = "".join(terms)
+    names = [WORD.findall(n.lower())[:MAX_WORDS] for n in (row["name"], *(row["aliases"] or ()))]
     if any("".join(n) == wanted for n in names):
         return EXACT_BONUS + EVERY_WORD_BONUS
     # A word counts as matched when it is a word of a name, or two adjacent words written together.
-    vocabulary = {w for n in names for w in n} | {a + b for n in names for a, b in itertools.pairwise(n)}
-    return EVERY_WORD_BONUS if all(t in vocabulary for t in terms) else 0.0
+    vocabulary = {w for n in names for w in n}
+    vocabulary.update(a + b for n in names for a, b in itertools.pairwise(n))
+    return EVERY_WORD_BONUS if vocabulary.issuperset(terms) else 0.0
 
 
 def rank(rows: list[dict[str, Any]], terms: list[str], limit: int) -> list[Hit]:
     """The statement's rows as hits on one scale (see the module's docstring), best first, each node once."""
     best = max((float(r["score"]) for r in rows), default=0.0)
-    scored: dict[tuple[str, str], tuple[float, Hit]] = {}
-
-    def keep(score: float, hit: Hit) -> None:
-        key = (hit.kind, hit.slug)
-        if key not in scored or scored[key][0] < score:
-            scored[key] = (score, hit)
-
+    wanted = "".join(terms)
+    # (kind, slug) -> (score, name, the row or exercise map, the muscle it was reached through)
+    scored: dict[tuple[str, str], tuple[float, str, dict[str, Any], tuple[str, str] | None]] = {}
     for row in rows:
         relevance = float(row["score"]) / best if best > 0 else 0.0
-        score = _bonus(row, terms) + relevance
-        kind, slug, name = str(row["kind"]), str(row["slug"]), str(row["name"])
-        keep(score, Hit(kind, slug, name, score, cast(ExerciseRow | None, row.get("exercise"))))
-        for near in row.get("via") or []:
-            via_score = VIA_SHARE * relevance
-            exercise = cast(ExerciseRow, near)
-            keep(via_score, Hit("Exercise", exercise["slug"], exercise["name"], via_score, exercise, (slug, name)))
-    ordered = sorted(scored.values(), key=lambda s: (-s[0], s[1].name, s[1].slug))
-    return [Hit(h.kind, h.slug, h.name, round(score, 4), h.exercise, h.via) for score, h in ordered[:limit]]
+        key = (row["kind"], row["slug"])
+        score = _bonus(row, terms, wanted) + relevance
+        if key not in scored or scored[key][0] < score:
+            scored[key] = (score, row["name"], row, None)
+        via_score = VIA_SHARE * relevance
+        for near in row.get("via") or ():
+            key = ("Exercise", near["slug"])
+            if key not in scored or scored[key][0] < via_score:
+                scored[key] = (via_score, near["name"], near, (row["slug"], row["name"]))
+    best_first = sorted(scored.items(), key=lambda item: (-item[1][0], item[1][1], item[0][1]))[:limit]
+    return [
+        Hit(
+            kind=kind,
+            slug=slug,
+            name=name,
+            score=round(score, 4),
+            exercise=cast(ExerciseRow, found) if via else cast(ExerciseRow | None, found.get("exercise")),
+            via=via,
+        )
+        for (kind, slug), (score, name, found, via) in best_first
+    ]
 
 
 async def search(store: Store, *, text: str, limit: int, texts: bool = True) -> list[Hit]:
