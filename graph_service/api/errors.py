@@ -47,6 +47,7 @@ def classify(error: GraphQLError) -> GraphQLError:
         log.warning("store unavailable: %s", original)
         return _with_code(error, UNAVAILABLE, original.code)
     if isinstance(original, GraphServiceError) and original.code != "INTERNAL_SERVER_ERROR":
+        log.info("%s at %s: %s", original.code, error.path, original)  # expected: one line, no traceback
         return _with_code(error, str(original), original.code)
     log.error("unexpected error in %s", error.path, exc_info=original)
     return _with_code(error, MASKED, "INTERNAL_SERVER_ERROR")

@@ -51,5 +51,8 @@ def log_config(settings: Settings) -> dict[str, Any]:
             "uvicorn.error": {"level": level, "handlers": [], "propagate": True},
             # The service writes its own access line (graph_service.operations.middleware), with the request id.
             "uvicorn.access": {"level": "WARNING", "handlers": [], "propagate": True},
+            # Strawberry logs every error of a result with its traceback; graph_service.api.errors logs each once
+            # instead (expected ones as one line at info, unexpected ones with one traceback).
+            "strawberry.execution": {"level": "CRITICAL", "handlers": [], "propagate": True},
         },
     }
