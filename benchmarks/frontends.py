@@ -95,14 +95,16 @@ def start_server(folder: Path) -> tuple[subprocess.Popen[bytes], str]:
     raise SystemExit("the server was not ready within 120 s")
 
 
-def page_bytes(base: str) -> tuple[int, int]:
+def page_bytes(base: str) -> tuple[int, int, int]:
     body = {"query": PAGE_100, "variables": {"first": 100}}
     plain = httpx.post(f"{base}/graphql", json=body, headers={"accept-encoding": "identity"})
     assert len(plain.json()["data"]["exercises"]["edges"]) == 100, plain.text[:300]
     with httpx.Client() as client:
         packed = client.post(f"{base}/graphql", json=body, headers={"accept-encoding": "gzip"})
     assert packed.headers.get("content-encoding") == "gzip"
-    return len(plain.content), int(packed.headers["content-length"])
+    brotli = httpx.post(f"{base}/graphql", json=body, headers={"accept-encoding": "br"})
+    assert brotli.headers.get("content-encoding") == "br"
+    return len(plain.content), int(packed.headers["content-length"]), int(brotli.headers["content-length"])
 
 
 def wrk(url: str, *, method: str, body: str, headers: dict[str, str], status: int, seconds: int) -> dict[str, float]:
@@ -192,7 +194,7 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="bench-frontends-"))
     process, base = start_server(folder)
     try:
-        plain, packed = page_bytes(base)
+        plain, packed, brotli = page_bytes(base)
         rates = throughput(base, args.seconds)
         loads = graphiql_load_times(base, args.loads)
     finally:
@@ -200,7 +202,10 @@ def main() -> None:
         process.wait(timeout=30)
         shutil.rmtree(folder, ignore_errors=True)
     print(f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    print(f"100-exercise page: {plain:,} bytes plain, {packed:,} bytes gzip ({plain / packed:.1f}x smaller)")
+    print(
+        f"100-exercise page: {plain:,} bytes plain, {packed:,} gzip ({plain / packed:.1f}x smaller), "
+        f"{brotli:,} brotli ({plain / brotli:.1f}x)"
+    )
     print(f"\nexercise page, wrk -t2 -c8 -d{args.seconds}s, loopback, embedded engine")
     print(f"{'request':<10} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'unexpected':>10}")
     for name, r in rates.items():

