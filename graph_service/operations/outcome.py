@@ -3,13 +3,10 @@ left in the request's scope for graph_service.operations.middleware to count and
 
 import re
 from collections.abc import MutableMapping
-from typing import Any
+from typing import Any, cast
 
 from starlette.requests import Request
-from strawberry.asgi import GraphQL
 from strawberry.types import ExecutionResult
-
-from graph_service.api.context import Context
 
 OUTCOMES = "graph_outcomes"
 OK = "OK"
@@ -23,13 +20,15 @@ def outcomes(scope: MutableMapping[str, Any]) -> list[tuple[str | None, str]]:
     return found
 
 
-class RecordsOutcome(GraphQL[Context, None]):
+class RecordsOutcome:
+    """A mixin for Strawberry's GraphQL view (put before it): records each operation's outcome."""
+
     async def execute_single(
         self,
         request: Request,
         request_adapter: Any,
         sub_response: Any,
-        context: Context,
+        context: Any,
         root_value: Any,
         request_data: Any,
     ) -> ExecutionResult:
@@ -38,7 +37,8 @@ class RecordsOutcome(GraphQL[Context, None]):
         if name is None and isinstance(request_data.query, str):
             name = match.group(1) if (match := FIRST_OPERATION.match(request_data.query)) else None
         try:
-            result = await super().execute_single(
+            view = cast(Any, super())
+            result: ExecutionResult = await view.execute_single(
                 request, request_adapter, sub_response, context, root_value, request_data
             )
         except Exception:
