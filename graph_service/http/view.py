@@ -30,6 +30,7 @@ from strawberry.types import ExecutionResult, SubscriptionExecutionResult
 from strawberry.types.execution import PreExecutionError
 from strawberry.types.graphql import OperationType
 
+from graph_service.errors import GraphServiceError
 from graph_service.http import caching
 from graph_service.http.graphiql import GraphiQLPage
 from graph_service.http.persisted import DocumentRefused, PersistedDocuments
@@ -111,9 +112,12 @@ class GraphQLView(GraphQL[Any, None]):
     async def respond(self, request: Request) -> Response:
         tag = None
         if request.method == "GET" and not self.should_render_graphql_ide(self.request_adapter_class(request)):
-            version = await request.app.state.statistics.graph_version()
-            tag = caching.etag(request.query_params, version)
-            if caching.matches(request.headers.get("if-none-match"), tag):
+            try:
+                version = await request.app.state.statistics.graph_version()
+            except GraphServiceError:
+                version = None  # the query itself will say what is wrong; its answer is not cached
+            tag = caching.etag(request.query_params, version) if version is not None else None
+            if tag is not None and caching.matches(request.headers.get("if-none-match"), tag):
                 return Response(status_code=304, headers=caching.cacheable_headers(tag, self.cache_max_age))
         response = await self.run(request)
         done = outcome(request)
