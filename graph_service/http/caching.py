@@ -1,8 +1,9 @@
 """HTTP caching of GET queries: an ETag from the document, the variables and the graph's version.
 
 The same GET request over the same graph gets the same answer, so its ETag can be computed before the query runs:
-a client or CDN that sends it back in `If-None-Match` gets 304 without the query running at all. The graph's
-version changes with every load (graph_service.graph_version), which changes every ETag. The ETag is weak, since
+a client or CDN that sends it back in `If-None-Match` gets 304 without the query running at all. The version
+passed in is the release's (package version and schema) and the graph's, which every load that writes renews
+(cypher/mark_graph_changed.cypher): either changes every ETag. The ETag is weak, since
 a compressed and an uncompressed answer are the same data in different bytes.
 """
 

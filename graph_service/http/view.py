@@ -12,6 +12,7 @@ Strawberry's ASGI view parses requests and runs operations; this subclass adds
   304 before anything runs (graph_service.http.caching); POST answers are `no-store`.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,6 +31,7 @@ from strawberry.types import ExecutionResult, SubscriptionExecutionResult
 from strawberry.types.execution import PreExecutionError
 from strawberry.types.graphql import OperationType
 
+from graph_service import __version__
 from graph_service.errors import GraphServiceError
 from graph_service.http import caching
 from graph_service.http.graphiql import GraphiQLPage
@@ -97,6 +99,8 @@ class GraphQLView(GraphQL[Any, None]):
         self.graphiql = graphiql
         self.batch_max_operations = batch_max_operations
         self.cache_max_age = cache_max_age
+        # A new release or schema answers differently over the same graph: its ETags differ too.
+        self.release = hashlib.sha256(f"{__version__}\n{schema.as_str()}".encode()).hexdigest()[:16]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -116,7 +120,7 @@ class GraphQLView(GraphQL[Any, None]):
                 version = await request.app.state.statistics.graph_version()
             except GraphServiceError:
                 version = None  # the query itself will say what is wrong; its answer is not cached
-            tag = caching.etag(request.query_params, version) if version is not None else None
+            tag = caching.etag(request.query_params, f"{self.release}:{version}") if version is not None else None
             if tag is not None and caching.matches(request.headers.get("if-none-match"), tag):
                 return Response(status_code=304, headers=caching.cacheable_headers(tag, self.cache_max_age))
         response = await self.run(request)
