@@ -90,11 +90,11 @@ def disagreement(record: Row, existing: dict[str, Any], regions: dict[str, str])
     """Why the record and an exercise cannot be one (equipment, then target muscles), or None when they agree.
 
     `record` holds the record's `targets` and `equipment` slugs and `regions`, the body parts of the targets it
-    names only broadly; `regions` here maps each muscle to its body part. A record whose equipment or targets map
-    to nothing has no evidence against the exercise on that count.
+    names only broadly; `regions` here maps each muscle to its body part. A record whose equipment (stations
+    aside) or targets map to nothing has no evidence against the exercise on that count.
     """
     mine, theirs = record["equipment"], existing.get("equipment_slugs") or []
-    if mine and not implements(mine) & implements(theirs):
+    if set(mine) - STATIONS and not implements(mine) & implements(theirs):
         return f"equipment differs ({', '.join(sorted(mine))} vs {', '.join(sorted(theirs)) or 'none'})"
     targets, their_targets = set(record["targets"]), set(existing.get("target_slugs") or [])
     if not targets or targets & their_targets:

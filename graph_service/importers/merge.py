@@ -22,8 +22,9 @@ from graph_service.importers.common import (
     read_taxonomy,
     slugify,
 )
+from graph_service.importers.equipment import equipment_terms
 from graph_service.importers.matching import BROAD_MUSCLE_TERMS, ExerciseIndex
-from graph_service.importers.names import split_tags
+from graph_service.importers.names import display_name
 from graph_service.importers.report import near_duplicates
 from graph_service.importers.summary import ImportSummary as ImportSummary
 from graph_service.importers.summary import Outcome as Outcome
@@ -104,9 +105,9 @@ class _Mapper:
 
     def exercise(self, x: SourceExercise) -> MappedExercise | str:
         """The record as graph facts, or the reason it cannot be imported."""
-        name = split_tags(x.name).name or x.name
+        name = display_name(x.name) or x.name
         # The source's own spelling stays findable: it becomes an alias when the display name differs.
-        aliases = [x.name.lower()] if name != x.name else []
+        aliases = [x.name.lower()] if name.lower() != x.name.lower() else []
         slug = slugify(name)
         if not slug:
             return "its name has no letters or digits to make a slug from"
@@ -118,7 +119,9 @@ class _Mapper:
             and (normalize_term(term) in BROAD_MUSCLE_TERMS or self.taxonomy.slug(BODY_PART, term))
         )
         secondary = [m for m in self.terms(MUSCLE, x.secondary) if m not in targets]
-        equipment = self.terms(EQUIPMENT, x.equipment)
+        terms, decided = equipment_terms(x.name, x.equipment)
+        equipment = self.terms(EQUIPMENT, terms)
+        equipment += [s for s in decided if s not in equipment and s in self.taxonomy.names[EQUIPMENT]]
         if len(equipment) > 1 and BODY_WEIGHT in equipment:
             equipment.remove(BODY_WEIGHT)
         parts = self.terms(BODY_PART, x.body_parts)

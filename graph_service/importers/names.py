@@ -123,20 +123,20 @@ def _reread_1251(match: re.Match[str]) -> str:
 
 def words(name: str) -> list[str]:
     """The name's tokens as the key sees them: tags dropped, phrases joined, singular, synonyms folded."""
-    text = _ascii(repair_text(split_tags(name).name)).lower().replace("&", " and ")
-    raw = re.findall(r"[a-z0-9]+", text)
+    # No repair_text here: folding to ASCII drops a mis-decoded sign as it drops the sign itself, and it is cheap.
+    text = _ascii(split_tags(name).name).lower().replace("&", " and ")
+    raw = [_singular(w) for w in re.findall(r"[a-z0-9]+", text)]
     out: list[str] = []
     i = 0
     while i < len(raw):
         for size in range(min(LONGEST_PHRASE, len(raw) - i), 1, -1):
-            joined = PHRASES.get(tuple(_singular(w) for w in raw[i : i + size]))
+            joined = PHRASES.get(tuple(raw[i : i + size]))
             if joined:
                 out.append(joined)
                 i += size
                 break
         else:
-            word = _singular(raw[i])
-            out.append(SYNONYMS.get(word, word))
+            out.append(SYNONYMS.get(raw[i], raw[i]))
             i += 1
     return out
 
@@ -170,3 +170,40 @@ def _ascii(text: str) -> str:
     """ASCII without apostrophes, so `Farmer's Walk` becomes `farmers walk`, not `farmer s walk`."""
     text = re.sub(r"['\u2019]", "", text)
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+# Words a display name writes in capitals, or with its own capitals.
+ACRONYMS = {"ez": "EZ", "jm": "JM", "smr": "SMR", "trx": "TRX", "rdl": "RDL", "bosu": "BOSU", "db": "DB", "kb": "KB"}
+SMALL_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with", "from"})
+# Words sources write apart or joined that the display name hyphenates, lower-casing the particle (`Push-up`).
+HYPHENATED = re.compile(r"\b(push|pull|chin|sit|step|get|curl)[\s-]?(ups?)\b", re.IGNORECASE)
+EZ_BAR = re.compile(r"\be-?z[\s-]?(?:curl[\s-])?bar(?:bell)?\b", re.IGNORECASE)
+LETTER_BAR = re.compile(r"\b([tv])[\s-]?bar\b", re.IGNORECASE)
+
+
+def display_name(name: str) -> str:
+    """A source's name as a page title: repaired text, no source tags, words capitalised (small words and the
+    particle of `Push-up` lower-case), acronyms in capitals (EZ, JM), `T-Bar` and `Pull-up` hyphenated."""
+    text = " ".join(split_tags(repair_text(name)).name.split())
+    text = HYPHENATED.sub(lambda m: f"{m.group(1)}-{m.group(2).lower()}", text)
+    text = EZ_BAR.sub("EZ-Bar", text)
+    text = LETTER_BAR.sub(lambda m: f"{m.group(1).upper()}-Bar", text)
+    out = []
+    for i, word in enumerate(text.split(" ")):
+        parts = word.split("-")
+        fixed = [_capital(p, first=(i == 0 and j == 0), particle=j > 0) for j, p in enumerate(parts)]
+        out.append("-".join(fixed))
+    return " ".join(out)
+
+
+def _capital(part: str, *, first: bool, particle: bool) -> str:
+    bare = part.strip("()[],.'").lower()
+    if bare in ACRONYMS:
+        return part.lower().replace(bare, ACRONYMS[bare])
+    if particle and bare in ("up", "ups"):
+        return part.lower()
+    if not first and bare in SMALL_WORDS and not part.startswith("("):
+        return part.lower()
+    if part[:1] == "(":
+        return "(" + part[1:2].upper() + part[2:]
+    return part[:1].upper() + part[1:]
