@@ -39,6 +39,8 @@ from graph_service.http.persisted import DocumentRefused, PersistedDocuments
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
+# Strawberry's own refusals carry no code: theirs by status.
+HTTP_CODES = {404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED", 415: "UNSUPPORTED_MEDIA_TYPE"}
 MISSING_QUERY = "GraphQL operations must contain a non-empty `query` or a `persistedQuery` extension."
 
 
@@ -138,7 +140,7 @@ class GraphQLView(GraphQL[Any, None]):
         return response
 
     def error_response(self, request: Request, error: HTTPException) -> Response:
-        code = error.code if isinstance(error, RequestError) else "BAD_REQUEST"
+        code = error.code if isinstance(error, RequestError) else HTTP_CODES.get(error.status_code, "BAD_REQUEST")
         headers = {**(error.headers if isinstance(error, RequestError) else {}), **caching.UNCACHEABLE}
         body = self.encode_json({"errors": [{"message": error.reason, "extensions": {"code": code}}]})
         return Response(body, status_code=error.status_code, media_type=media_type(request), headers=headers)
