@@ -73,6 +73,8 @@ async def repair_keys(store: Store, result: CheckResult, *, batch_size: int) -> 
     """Rewrite, from the edges, the keys of every exercise `result` found stale; return those exercises."""
     slugs = result.stale_exercises
     await refresh_exercise_keys(store, slugs, batch_size=batch_size)
+    if slugs:
+        await store.mark_changed()  # filters answer from the keys: cached answers are out of date
     return slugs
 
 

@@ -16,6 +16,7 @@ from api_client import api_for
 
 from graph_service.config import Settings
 from graph_service.http.graphiql import ASSETS, ASSETS_PATH
+from graph_service.integrity import check_graph, repair_keys
 from graph_service.queries import Q
 from graph_service.seeding import load_seed, write_seed
 from graph_service.statistics import VERSION_TTL_S, GraphStatistics
@@ -226,6 +227,19 @@ async def test_a_load_changes_every_etag(store: Store, settings: Settings, mini_
     async with api_for(store, settings) as api:
         after = await api.client.get("/graphql", params=params, headers={"if-none-match": tag})
     assert after.status_code == 200 and after.headers["etag"] != tag
+
+
+async def test_a_repair_changes_the_graph_version(store: Store, mini_seed: Path) -> None:
+    await write_seed(store, load_seed(mini_seed), batch_size=100)
+    statistics = GraphStatistics(store, clock=lambda: 0.0)
+    before = await statistics.graph_version()
+    # An edge added around the service (Neo4j Browser), then `graph-service check --repair`.
+    await store.run_text(
+        "MATCH (e:Exercise {slug: 'push-up'}), (m:Muscle {slug: 'triceps'}) MERGE (e)-[:TARGETS]->(m)", {}, write=True
+    )
+    assert await statistics.graph_version() == before  # an edit made around the service is not a load
+    assert await repair_keys(store, await check_graph(store, batch_size=10), batch_size=10) == ["push-up"]
+    assert await statistics.graph_version() != before
 
 
 async def test_a_load_by_another_process_is_seen_within_the_version_ttl(store: Store, mini_seed: Path) -> None:

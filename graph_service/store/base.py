@@ -186,10 +186,14 @@ class Store(ABC):
         yield
         await self.apply_indexes()
         if self.generation != begun:
-            # A new version for what is derived from the graph's answers (the ETags of cached GET answers).
-            await self.write(Q.MARK_GRAPH_CHANGED, {"token": uuid.uuid4().hex, "changed_at": time.time()})
+            await self.mark_changed()
         await self.write(Q.LOAD_COMPLETE)
         await self.persist()
+
+    async def mark_changed(self) -> None:
+        """A new version of the graph, for what is derived from its answers (the ETags of cached GET answers):
+        every load that wrote, and every repair, ends with it."""
+        await self.write(Q.MARK_GRAPH_CHANGED, {"token": uuid.uuid4().hex, "changed_at": time.time()})
 
     async def load_in_progress(self) -> bool:
         """Whether the last load of the graph has not completed (it is running, failed or was killed).
