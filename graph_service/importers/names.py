@@ -9,6 +9,7 @@ words a source splits or joins at will are joined (push up, push-up and pushup).
 display name drop them, and the importer keeps the original name as an alias.
 """
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -121,7 +122,10 @@ def _reread_1251(match: re.Match[str]) -> str:
     return run
 
 
-def words(name: str) -> list[str]:
+# A pure function of its argument, asked about the same few thousand names many times per import (the index, the
+# matching and the report each take names apart): a bounded memo, whose answers can never go stale.
+@functools.lru_cache(maxsize=1 << 16)
+def words(name: str) -> tuple[str, ...]:
     """The name's tokens as the key sees them: tags dropped, phrases joined, singular, synonyms folded."""
     # No repair_text here: folding to ASCII drops a mis-decoded sign as it drops the sign itself, and it is cheap.
     text = _ascii(split_tags(name).name).lower().replace("&", " and ")
@@ -138,7 +142,7 @@ def words(name: str) -> list[str]:
         else:
             out.append(SYNONYMS.get(raw[i], raw[i]))
             i += 1
-    return out
+    return tuple(out)
 
 
 def name_key(name: str) -> str:
