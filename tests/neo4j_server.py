@@ -113,12 +113,15 @@ def _read_bolt_port(proc: subprocess.Popen[bytes], deadline: float) -> int:
 
 
 def _wait_for_bolt(uri: str, proc: subprocess.Popen[bytes], deadline: float) -> None:
-    """Retry ``verify_connectivity`` with a short backoff until it works or the deadline passes."""
+    """Retry until a Cypher statement is answered (as the compose healthcheck asks), with a short backoff, or the
+    deadline passes. A started server answers Bolt's handshake long before its first statement: that one loads
+    Cypher's runtime, which takes seconds on a busy host, and would otherwise be charged to the first client."""
     backoff = 0.05
     with GraphDatabase.driver(uri, auth=None) as driver:
         while True:
             try:
                 driver.verify_connectivity()
+                driver.execute_query("RETURN 1 AS ok")
                 return
             except (ServiceUnavailable, SessionExpired, TransientError) as error:
                 if proc.poll() is not None:
