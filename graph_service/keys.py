@@ -43,8 +43,9 @@ def derived_keys(
     return {
         "target_slugs": targets,
         "muscle_slugs": sorted({*targets, *secondary}),
-        "profile_key": profile_key(category, targets, secondary),
-        "work_kind": work_kind(category).value,
+        # Unknown category: no kind of work, so alternatives assume none (they match within a kind).
+        "profile_key": profile_key(category, targets, secondary) if category else None,
+        "work_kind": work_kind(category).value if category else None,
         "equipment_slugs": sorted(equipment),
         "body_part_slugs": sorted(body_parts),
         "pattern_slugs": sorted(patterns),

@@ -53,7 +53,7 @@ async def test_original_shape_maps_merges_and_reports(store: Store, seeded: Path
     assert sorted(summary.merged) == [("exercisedb:0001", "barbell-hip-thrust"), ("exercisedb:0005", "push-up")]
     assert summary.unmapped == {("muscle", "big toe flexors"): 1}
     assert summary.by_design == {("muscle", "cardiovascular system"): 1}
-    assert summary.defaulted == {"difficulty set to intermediate": 1}
+    assert summary.defaulted == {"difficulty unknown (left empty)": 1}
 
     step_up = await exercise(store, "dumbbell-step-up")
     # "upper legs" is an alias of legs; quads is the target, so it is dropped from the secondary list
@@ -74,7 +74,8 @@ async def test_original_shape_maps_merges_and_reports(store: Store, seeded: Path
     assert jacks["TRAINS"] == ["cardio"]
     assert jacks["WORKS_SECONDARY"] == ["calves", "front-deltoids"]
     assert jacks["USES"] == ["body-weight"]
-    assert jacks["props"]["difficulty"] == "intermediate"
+    assert "difficulty" not in jacks["props"]  # unknown stays unknown
+    assert jacks["props"]["category"] == "cardio"
 
     roller = await exercise(store, "wrist-roller")
     assert roller["TRAINS"] == ["arms"] and roller["USES"] == ["weight-plate"]
@@ -97,7 +98,7 @@ async def test_open_shape_strips_step_numbers_and_derives_the_body_part(store: S
     ]
     assert summary.merged == [("exercisedb:k9Tq2Lm", "glute-bridge")]  # "hip bridge" is the bridge's alias
     assert not summary.unmapped and not summary.by_design
-    assert summary.defaulted == {"difficulty set to intermediate": 5, "category set to strength": 5}
+    assert summary.defaulted == {"difficulty unknown (left empty)": 5, "category unknown (left empty)": 5}
 
     pulldown = await exercise(store, "band-straight-arm-pulldown")
     assert pulldown["TRAINS"] == ["back"]  # no body part given: the target lats belong to the back
@@ -123,9 +124,10 @@ async def test_a_later_source_fills_only_what_is_missing(store: Store, seeded: P
     after = await exercise(store, "cable-standing-fly")
     assert after["props"]["sources"] == ["exercisedb:Zx81pQa", "exercisedb:0006"]
     assert after["props"]["description"].startswith("A chest fly on a cable station")
-    # the first source's facts stay: its steps, its defaulted level, its edges
+    # the first source's facts stay (its steps, its edges); the level and category it lacked come from the second
     assert after["props"]["instructions"] == before["props"]["instructions"]
-    assert after["props"]["difficulty"] == "intermediate"
+    assert (after["props"]["difficulty"], after["props"]["category"]) == ("intermediate", "strength")
+    assert after["props"]["work_kind"] == 0  # the derived keys follow the filled category
     assert {k: v for k, v in after.items() if k != "props"} == {k: v for k, v in before.items() if k != "props"}
 
 

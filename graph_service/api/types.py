@@ -213,8 +213,14 @@ class RelatedGroup:
 class Exercise(SlugNode):
     slug: str
     name: str
-    difficulty: Difficulty
-    category: Category
+    difficulty: Difficulty | None = strawberry.field(
+        description="How hard it is; null when unknown (an imported exercise whose source gives none). "
+        "Difficulty filters and maxDifficulty never match an unknown difficulty."
+    )
+    category: Category | None = strawberry.field(
+        description="The kind of training; null when unknown. An exercise of unknown category has no alternatives "
+        "and is no alternative to others, since alternatives stay within one kind of work."
+    )
     force: Force | None
     mechanic: Mechanic | None
     description: str
@@ -223,14 +229,18 @@ class Exercise(SlugNode):
     mistakes: list[str]
     aliases: list[str]
     sources: list[str] = strawberry.field(description="Datasets this exercise was imported from, as source:id.")
+    inferred: list[str] = strawberry.field(
+        description="Facts an import inferred by a documented rule rather than read from its source, e.g. "
+        "`category` (stretching when the name says stretch); empty for curated exercises."
+    )
 
     @classmethod
     def from_row(cls, row: ExerciseRow) -> "Exercise":
         return cls(
             slug=row["slug"],
             name=row["name"],
-            difficulty=Difficulty(row["difficulty"]),
-            category=Category(row["category"]),
+            difficulty=Difficulty(difficulty) if (difficulty := row.get("difficulty")) else None,
+            category=Category(category) if (category := row.get("category")) else None,
             force=Force(force) if (force := row.get("force")) else None,
             mechanic=Mechanic(mechanic) if (mechanic := row.get("mechanic")) else None,
             description=row.get("description") or "",
@@ -239,6 +249,7 @@ class Exercise(SlugNode):
             mistakes=list(row.get("mistakes") or []),
             aliases=list(row.get("aliases") or []),
             sources=list(row.get("sources") or []),
+            inferred=list(row.get("inferred") or []),
         )
 
     @classmethod

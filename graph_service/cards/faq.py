@@ -12,7 +12,9 @@ FaqEntry = tuple[str, str]
 
 def faq(facts: ExerciseFacts) -> list[FaqEntry]:
     """What it works, whether it suits beginners, what it needs and what to do instead, as (question, answer)."""
-    entries = [_what_it_works(facts), _for_beginners(facts)]
+    entries = [_what_it_works(facts)]
+    if facts.difficulty:  # unknown: no answer rather than a false one
+        entries.append(_for_beginners(facts))
     if facts.equipment:
         entries.append(_equipment(facts))
     if facts.alternatives:

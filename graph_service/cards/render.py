@@ -47,8 +47,11 @@ def fact_lines(x: ExerciseFacts) -> list[tuple[str, str]]:
         facts.append(("Movement Patterns" if len(x.patterns) > 1 else "Movement Pattern", names(x.patterns)))
     facts.append(("Target Muscles" if len(x.targets) > 1 else "Target Muscle", names(x.targets)))
     facts.append(("Secondary Muscles", names(x.secondary)))
-    facts.append(("Difficulty", x.difficulty.title()))
-    facts.append(("Category", x.category.title()))
+    # An unknown difficulty or category (an imported exercise) is left out rather than guessed.
+    if x.difficulty:
+        facts.append(("Difficulty", x.difficulty.title()))
+    if x.category:
+        facts.append(("Category", x.category.title()))
     if x.force:
         facts.append(("Force", x.force.title()))
     if x.mechanic:

@@ -24,7 +24,7 @@ from graph_service.importers.common import (
 )
 from graph_service.importers.equipment import equipment_terms
 from graph_service.importers.matching import BROAD_MUSCLE_TERMS, ExerciseIndex
-from graph_service.importers.names import display_name
+from graph_service.importers.names import display_name, words
 from graph_service.importers.report import near_duplicates
 from graph_service.importers.summary import ImportSummary as ImportSummary
 from graph_service.importers.summary import Outcome as Outcome
@@ -42,9 +42,8 @@ CATEGORY_TERMS = {c.value: c for c in Category} | {
     "weightlifting": Category.OLYMPIC_WEIGHTLIFTING,
     "conditioning": Category.CARDIO,
 }
-# A source that gives no difficulty gets the middle rank, so every exercise sorts and filters the same way.
-DEFAULT_DIFFICULTY = Difficulty.INTERMEDIATE
 CARDIO = "cardio"
+STRETCH_WORDS = frozenset({"stretch", "stretching"})
 # Properties a merge may fill when the exercise lacks them; name, aliases and search text are its identity.
 FILLABLE = frozenset({"difficulty", "difficulty_rank", "category", "force", "mechanic", "description", "instructions"})
 
@@ -138,14 +137,16 @@ class _Mapper:
             )
         if body_part is None:
             return "no body part: the source gives none that maps and names no target muscle to derive it from"
+        inferred: list[str] = []
         if difficulty is None:
-            difficulty = DEFAULT_DIFFICULTY
-            defaulted |= {"difficulty", "difficulty_rank"}
-            self.summary.defaulted[f"difficulty set to {DEFAULT_DIFFICULTY.value}"] += 1
+            self.summary.defaulted["difficulty unknown (left empty)"] += 1
         if category is None:
-            category = Category.CARDIO if body_part == CARDIO else Category.STRENGTH
-            defaulted.add("category")
-            self.summary.defaulted[f"category set to {category.value}"] += 1
+            category, rule = infer_category(x.name, body_part)
+            if category is None:
+                self.summary.defaulted["category unknown (left empty)"] += 1
+            else:
+                inferred.append("category")
+                self.summary.defaulted[f"category inferred: {category.value} ({rule})"] += 1
         force = self.choice("force", x.force, {f.value: f for f in Force})
         mechanic = self.choice("mechanic", x.mechanic, {m.value: m for m in Mechanic})
         # The seed's own row builder, so imported exercises carry exactly the properties bundled ones do.
@@ -170,7 +171,20 @@ class _Mapper:
         )
         row = exercise_row(entry)
         row["props"] = {k: v for k, v in row["props"].items() if v is not None} | {"sources": [x.ref]}
-        return MappedExercise(slug, row, frozenset(defaulted), regions)
+        if inferred:
+            row["props"]["inferred"] = inferred
+        return MappedExercise(slug, row, frozenset(defaulted | set(inferred)), regions)
+
+
+def infer_category(name: str, body_part: str) -> tuple[Category | None, str]:
+    """A category for a record whose source gives none, only on clear evidence, with the rule that gave it:
+    "stretch" in the name means stretching; a source that files the exercise under cardio means cardio.
+    Otherwise None: unknown stays unknown (no difficulty is ever inferred)."""
+    if STRETCH_WORDS & set(words(name)):
+        return Category.STRETCHING, "the name says stretch"
+    if body_part == CARDIO:
+        return Category.CARDIO, "filed under cardio"
+    return None, ""
 
 
 def _empty(value: Any) -> bool:
@@ -280,6 +294,8 @@ async def write_plan(
         # A dataset merge leaves edges alone (its edge lists are null), so only rows that wrote edges need new keys.
         relinked = [row["slug"] for rows in (plan.creates, plan.merges) for row in rows if _writes_edges(row)]
         relinked += [row["exercise"] for row in plan.variations]
+        # A merge that filled a missing category changes the kind of work the keys hold.
+        relinked += [row["slug"] for row in plan.merges if "category" in row["props"]]
         await refresh_exercise_keys(store, sorted(set(relinked)), batch_size=batch_size)
 
 

@@ -21,8 +21,8 @@ class ExerciseRow(TypedDict):
 
     slug: str
     name: str
-    difficulty: str
-    category: str
+    difficulty: str | None
+    category: str | None
     force: str | None
     mechanic: str | None
     description: str | None
@@ -31,6 +31,7 @@ class ExerciseRow(TypedDict):
     mistakes: list[str] | None
     aliases: list[str] | None
     sources: list[str] | None
+    inferred: list[str] | None
 
 
 class Links(TypedDict):

@@ -28,9 +28,10 @@ def entry_props(entry: Entry) -> dict[str, Any]:
 
 def exercise_row(x: ExerciseEntry) -> dict[str, Any]:
     props = entry_props(x)
-    props["difficulty"] = x.difficulty.value
-    props["difficulty_rank"] = DIFFICULTY_RANK[x.difficulty]
-    props["category"] = x.category.value
+    # An imported exercise may have no difficulty or category (unknown); the seed format requires both.
+    props["difficulty"] = x.difficulty.value if x.difficulty else None
+    props["difficulty_rank"] = DIFFICULTY_RANK[x.difficulty] if x.difficulty else None
+    props["category"] = x.category.value if x.category else None
     props["force"] = x.force.value if x.force else None
     props["mechanic"] = x.mechanic.value if x.mechanic else None
     props["description"] = x.description
@@ -40,7 +41,7 @@ def exercise_row(x: ExerciseEntry) -> dict[str, Any]:
     props.update(
         derived_keys(
             x.slug,
-            x.category.value,
+            x.category.value if x.category else None,
             targets=x.targets,
             secondary=x.secondary,
             equipment=x.equipment,
