@@ -102,6 +102,8 @@ async def test_seed_then_serve_then_query(
         "Muscle": len(knowledge_base.muscles),
         "Equipment": len(knowledge_base.equipment),
         "BodyPart": len(knowledge_base.body_parts),
+        "MovementPattern": len(knowledge_base.movement_patterns),
+        "Kit": len(knowledge_base.kits),
     }
     again = run(seed["command"], image, seed_env)
     assert again.returncode == 0, again.stdout + again.stderr
