@@ -22,6 +22,12 @@ from urllib.parse import urlencode, urlsplit
 
 import httpx
 
+from graph_service.config import PROJECT_ROOT
+
+sys.path.insert(0, str(PROJECT_ROOT / "tests"))  # the browser the tests drive, with the same flags
+
+from browser import CHROMIUM, CHROMIUM_ARGS
+
 WORKLOADS = Path(__file__).parent / "workloads"
 PAGE_100 = """query Page($first: Int!) {
   exercises(first: $first) {
@@ -30,17 +36,6 @@ PAGE_100 = """query Page($first: Int!) {
     pageInfo { hasNextPage endCursor }
   }
 }"""
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 WRK_SCRIPT = """
 wrk.method = "{method}"
 wrk.body = {body}

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import httpx
 import pytest
+from browser import CHROMIUM, CHROMIUM_ARGS
 from playwright.sync_api import Route, sync_playwright
 from test_server import server  # noqa: F401  (the fixture: a live server on loopback)
 
@@ -18,18 +19,6 @@ pytestmark = pytest.mark.slow  # starts the service as a process, and Chromium
 
 # Loose bounds for liveness: a loaded machine and a cold Neo4j answer the first requests slowly.
 TIMEOUT_S = 60
-CHROMIUM = Path("/usr/bin/chromium")
-# Flags that let Debian's Chromium run headless here, talking to nothing but the page's own server.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 APOLLO_HEADERS = "content-type,apollographql-client-name,apollographql-client-version,traceparent,x-request-id"
 PAGE = "query Page($first: Int!) { exercises(first: $first) { edges { node { slug name description } } } }"
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from api_client import Api
+from browser import CHROMIUM, CHROMIUM_ARGS
 from playwright.sync_api import sync_playwright
 
 from graph_service.planning.body_highlighter import BODY_HIGHLIGHTER_MUSCLES, BODY_HIGHLIGHTER_NAMES
@@ -23,8 +24,6 @@ from graph_service.planning.muscle_map import (
 from graph_service.seeding import SeedBundle
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 
 
 def fills(svg: str) -> dict[str, set[str]]:
