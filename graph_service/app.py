@@ -21,6 +21,7 @@ from graph_service.http.graphiql import GraphiQLPage, assets_mount
 from graph_service.http.middleware import frontend_middleware
 from graph_service.http.persisted import PersistedDocuments
 from graph_service.http.view import GraphQLView
+from graph_service.operations.exposure import log_exposure
 from graph_service.operations.metrics import Metrics, metrics_endpoint
 from graph_service.operations.middleware import ServiceGuard
 from graph_service.operations.outcome import RecordsOutcome
@@ -89,6 +90,7 @@ def create_app(
         app.state.store.observer = metrics
         try:
             if store is None:
+                log_exposure(settings)
                 await prepare_graph(app.state.store, settings)
                 tune_collector()
             watch = LoadWatch(app.state.store, interval=settings.load_check_interval)
@@ -104,7 +106,7 @@ def create_app(
         documents=PersistedDocuments.from_settings(
             cache_size=settings.apq_cache_size, manifest=settings.persisted_documents
         ),
-        graphiql=GraphiQLPage.build() if settings.graphiql else None,
+        graphiql=GraphiQLPage.build() if settings.serves_graphiql else None,
         batch_max_operations=settings.batch_max_operations,
         cache_max_age=settings.cache_max_age,
     )
@@ -112,7 +114,7 @@ def create_app(
     return Starlette(
         routes=[
             Route("/graphql", CheckedBodies(graphql, max_body_size=settings.max_body_size), methods=["GET", "POST"]),
-            *([assets_mount()] if settings.graphiql else []),
+            *([assets_mount()] if settings.serves_graphiql else []),
             Route("/exercises/{slug}/muscles.svg", exercise_muscle_map),
             Route("/plans/muscles.svg", plan_muscle_map),
             Route("/healthz", healthz),

@@ -1,6 +1,7 @@
 """The `graph-service` command."""
 
 import asyncio
+import os
 import time
 from pathlib import Path
 from typing import Annotated
@@ -84,16 +85,22 @@ def serve(
 
     from graph_service.operations.logs import log_config
 
+    # The app reads its settings from the environment in each worker: what the options give is put there, so that
+    # what it derives from them (GraphiQL and introspection by the address it listens on) sees them too.
+    for name, value in (("HOST", host), ("PORT", port), ("WORKERS", workers)):
+        if value is not None:
+            os.environ[name] = str(value)
+    get_settings.cache_clear()
     settings = get_settings()
-    workers = workers or settings.workers
+    workers = settings.workers
     if workers > 1 and settings.engine == "falkordb":
         # One process owns the embedded engine's data file; several workers would each start an engine on it.
         raise fail(f"WORKERS={workers} needs Neo4j (NEO4J_URI): the embedded engine serves one process; use WORKERS=1")
     uvicorn.run(
         "graph_service.app:create_app",
         factory=True,
-        host=host or settings.host,
-        port=settings.port if port is None else port,
+        host=settings.host,
+        port=settings.port,
         workers=workers,
         log_config=log_config(settings),
         access_log=False,  # the service writes its own access line (ACCESS_LOG), with the request id

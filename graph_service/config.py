@@ -2,6 +2,7 @@
 
 from functools import lru_cache
 from importlib.resources import files
+from ipaddress import ip_address
 from pathlib import Path
 from typing import Literal
 
@@ -87,7 +88,9 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=0, le=65535)
     workers: int = Field(default=1, ge=1)
-    graphiql: bool = True
+    # Unset: on for the embedded engine on a loopback address only; off when serving Neo4j or another interface.
+    graphiql: bool | None = Field(default=None, description="serve GraphiQL on GET /graphql")
+    introspection: bool | None = Field(default=None, description="answer __schema and __type")
     # Frontends (graph_service/http, docs/frontends.md)
     cors_origins: list[str] = Field(default=["*"], description="origins whose pages may read the API; [] for none")
     cors_headers: list[str] = Field(default=list(CORS_HEADERS), description="request headers a page may send")
@@ -115,8 +118,30 @@ class Settings(BaseSettings):
         return self.query_timeout + 0.25
 
     @property
+    def exposed(self) -> bool:
+        """Whether the service is more than a developer's local tool: it serves Neo4j, or listens beyond loopback."""
+        return self.engine == "neo4j" or not is_loopback(self.host)
+
+    @property
+    def serves_graphiql(self) -> bool:
+        return not self.exposed if self.graphiql is None else self.graphiql
+
+    @property
+    def allows_introspection(self) -> bool:
+        return not self.exposed if self.introspection is None else self.introspection
+
+    @property
     def request_deadline(self) -> float:
         return self.request_timeout or self.query_timeout + 0.75
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ip_address(host).is_loopback
+    except ValueError:
+        return False  # a host name: whatever it resolves to may change
 
 
 @lru_cache(maxsize=1)

@@ -53,7 +53,8 @@ def engine_settings(engine: str, request: pytest.FixtureRequest, tmp: Path, **ov
             neo4j_uri=uri,
             neo4j_user=os.environ.get("NEO4J_USER", "neo4j"),
             neo4j_password=SecretStr(os.environ.get("NEO4J_PASSWORD", "")),
-            **overrides,  # type: ignore[arg-type]
+            # Served as on the embedded engine: the tests use both; their defaults are tested in test_exposure.py.
+            **{"graphiql": True, "introspection": True} | overrides,  # type: ignore[arg-type]
         )
     return Settings(neo4j_uri=None, embedded_db_path=tmp / "graph.db", **overrides)  # type: ignore[arg-type]
 

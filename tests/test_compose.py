@@ -68,7 +68,8 @@ def test_neo4j_is_the_official_5_26_community_image_with_its_data_on_a_named_vol
     spec = compose()
     neo4j = spec["services"]["neo4j"]
     assert neo4j["image"] == "neo4j:5.26-community"
-    assert sorted(neo4j["ports"]) == ["7474:7474", "7687:7687"]
+    # Browser and Bolt published on this machine's loopback only
+    assert sorted(neo4j["ports"]) == ["127.0.0.1:7474:7474", "127.0.0.1:7687:7687"]
     assert "neo4j-data:/data" in neo4j["volumes"]
     assert "neo4j-data" in spec["volumes"]
 
@@ -129,3 +130,10 @@ def test_dockerignore_sends_only_what_the_image_needs() -> None:
     copies = [c for stage in stages() for c in instructions(stage, "COPY") if not c.flags]  # from the context
     sources = {source for c in copies for source in c.value[:-1]}
     assert sources == included
+
+
+def test_the_api_keeps_the_production_defaults() -> None:
+    """It serves Neo4j on 0.0.0.0, so GraphiQL and introspection are off unless the compose file turns them on."""
+    api = compose()["services"]["api"]["environment"]
+    assert api["HOST"] == "0.0.0.0" and api["NEO4J_URI"]
+    assert not {"GRAPHIQL", "INTROSPECTION"} & set(api)

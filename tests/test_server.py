@@ -37,6 +37,9 @@ def server(engine: str, settings: Settings, tmp_path: Path, request: pytest.Fixt
             "NEO4J_URI": str(settings.neo4j_uri),
             "NEO4J_USER": settings.neo4j_user,
             "NEO4J_PASSWORD": settings.neo4j_password.get_secret_value(),
+            # GraphiQL and introspection, off by default with Neo4j (test_exposure.py), as on the embedded engine
+            "GRAPHIQL": "true",
+            "INTROSPECTION": "true",
         }
     else:
         # A fresh data file: the embedded engine seeds the bundled knowledge base on first start.

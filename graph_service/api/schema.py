@@ -7,6 +7,7 @@ from strawberry.extensions import AddValidationRules, ValidationCache
 from graph_service.api import limits
 from graph_service.api.document_limits import DocumentChecks, DocumentLimits
 from graph_service.api.errors import ErrorCodes
+from graph_service.api.introspection import IntrospectionGate
 from graph_service.api.root import Query
 
 # Parses and measures of recent documents, shared by every request to this schema (as Strawberry's own caches are).
@@ -21,6 +22,7 @@ schema = strawberry.Schema(
         ErrorCodes,
         lambda: DocumentLimits(DOCUMENTS),
         lambda: AddValidationRules(VALIDATION_RULES),
+        IntrospectionGate,
         lambda: ValidationCache(maxsize=256),
     ],
 )
