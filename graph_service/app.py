@@ -4,7 +4,7 @@ import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -14,7 +14,7 @@ from starlette.routing import Route
 
 from graph_service.api.context import Context
 from graph_service.api.muscle_maps import exercise_muscle_map, plan_muscle_map
-from graph_service.api.schema import schema
+from graph_service.api.schema import schema, schema_with
 from graph_service.config import Settings, get_settings
 from graph_service.http.bodies import CheckedBodies
 from graph_service.http.graphiql import GraphiQLPage, assets_mount
@@ -26,9 +26,13 @@ from graph_service.operations.metrics import Metrics, metrics_endpoint
 from graph_service.operations.middleware import ServiceGuard
 from graph_service.operations.outcome import RecordsOutcome
 from graph_service.operations.probes import LoadWatch, readyz
+from graph_service.operations.tracing import start_tracing
 from graph_service.seeding import graph_counts, load_seed, write_seed
 from graph_service.statistics import Clock, GraphStatistics
 from graph_service.store import Store, open_store
+
+if TYPE_CHECKING:
+    from graph_service.operations.spans import Tracing
 
 log = logging.getLogger(__name__)
 
@@ -72,12 +76,18 @@ async def healthz(request: Request) -> Response:
 
 
 def create_app(
-    settings: Settings | None = None, store: Store | None = None, *, clock: Clock | None = None
+    settings: Settings | None = None,
+    store: Store | None = None,
+    *,
+    clock: Clock | None = None,
+    tracing: "Tracing | None" = None,
 ) -> Starlette:
     """With `store` given the caller owns it (tests); otherwise the lifespan opens and closes one. The graph
-    statistics belong to the app and run on `clock` (by default the monotonic clock)."""
+    statistics belong to the app and run on `clock` (by default the monotonic clock). Spans go to `tracing` when
+    given (tests), else to what the settings configure (graph_service.operations.tracing)."""
     settings = settings or get_settings()
     metrics = Metrics()
+    tracing = tracing or start_tracing(settings)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -88,6 +98,7 @@ def create_app(
         )
         app.state.metrics = metrics
         app.state.store.observer = metrics
+        app.state.store.tracer = tracing
         try:
             if store is None:
                 log_exposure(settings)
@@ -98,11 +109,14 @@ def create_app(
                 yield
         finally:
             app.state.store.observer = None
+            app.state.store.tracer = None
+            if tracing is not None:
+                tracing.shutdown()
             if store is None:
                 await app.state.store.close()
 
     graphql = GraphQLApp(
-        schema,
+        schema if tracing is None else schema_with(tracing.operation_spans()),
         documents=PersistedDocuments.from_settings(
             cache_size=settings.apq_cache_size, manifest=settings.persisted_documents
         ),
@@ -110,7 +124,11 @@ def create_app(
         batch_max_operations=settings.batch_max_operations,
         cache_max_age=settings.cache_max_age,
     )
-    middleware = [*frontend_middleware(settings), Middleware(ServiceGuard, settings=settings, metrics=metrics)]
+    middleware = [
+        *(tracing.middleware() if tracing is not None else []),
+        *frontend_middleware(settings),
+        Middleware(ServiceGuard, settings=settings, metrics=metrics),
+    ]
     return Starlette(
         routes=[
             Route("/graphql", CheckedBodies(graphql, max_body_size=settings.max_body_size), methods=["GET", "POST"]),

@@ -84,6 +84,7 @@ def serve(
     import uvicorn
 
     from graph_service.operations.logs import log_config
+    from graph_service.operations.tracing import tracing_mode
 
     # The app reads its settings from the environment in each worker: what the options give is put there, so that
     # what it derives from them (GraphiQL and introspection by the address it listens on) sees them too.
@@ -102,7 +103,7 @@ def serve(
         host=settings.host,
         port=settings.port,
         workers=workers,
-        log_config=log_config(settings),
+        log_config=log_config(settings, trace_ids=tracing_mode(settings) != "off"),
         access_log=False,  # the service writes its own access line (ACCESS_LOG), with the request id
     )
 

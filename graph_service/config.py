@@ -83,6 +83,9 @@ class Settings(BaseSettings):
     log_level: str = "info"
     access_log: bool = Field(default=False, description="one log line per request")
     metrics: bool = Field(default=True, description="serve Prometheus metrics at /metrics")
+    tracing: Literal["off", "otlp", "console"] | None = Field(
+        default=None, description="OpenTelemetry spans; unset: otlp when OTEL_EXPORTER_OTLP_ENDPOINT is set, else off"
+    )
 
     # HTTP
     host: str = "127.0.0.1"
@@ -112,12 +115,6 @@ class Settings(BaseSettings):
         return "neo4j" if self.neo4j_uri else "falkordb"
 
     @property
-    def statement_deadline(self) -> float:
-        """The service's own deadline for one statement: the database's (QUERY_TIMEOUT) fires first when the
-        database answers at all."""
-        return self.query_timeout + 0.25
-
-    @property
     def exposed(self) -> bool:
         """Whether the service is more than a developer's local tool: it serves Neo4j, or listens beyond loopback."""
         return self.engine == "neo4j" or not is_loopback(self.host)
@@ -129,6 +126,12 @@ class Settings(BaseSettings):
     @property
     def allows_introspection(self) -> bool:
         return not self.exposed if self.introspection is None else self.introspection
+
+    @property
+    def statement_deadline(self) -> float:
+        """The service's own deadline for one statement: the database's (QUERY_TIMEOUT) fires first when the
+        database answers at all."""
+        return self.query_timeout + 0.25
 
     @property
     def request_deadline(self) -> float:

@@ -9,6 +9,8 @@ from graph_service.config import Settings
 # The id of the request the running task serves. A context variable, not shared state: each request's task (and
 # the tasks it starts) sees its own value, so log lines from any layer name their request.
 REQUEST_ID: ContextVar[str] = ContextVar("request_id", default="-")
+# The trace id of the request's span when tracing runs (graph_service.operations.spans).
+TRACE_ID: ContextVar[str] = ContextVar("trace_id", default="-")
 
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"
 JSON_FIELDS = "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s"
@@ -17,15 +19,17 @@ JSON_FIELDS = "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s"
 class RequestIdFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         record.request_id = REQUEST_ID.get()
+        record.trace_id = TRACE_ID.get()
         return True
 
 
-def log_config(settings: Settings) -> dict[str, Any]:
-    """A `logging.config.dictConfig` document: one handler on the root logger, Uvicorn's loggers propagating to it."""
+def log_config(settings: Settings, *, trace_ids: bool = False) -> dict[str, Any]:
+    """A `logging.config.dictConfig` document: one handler on the root logger, Uvicorn's loggers propagating to it.
+    With `trace_ids` (tracing runs), JSON lines carry the trace id of their request too."""
     formatter: dict[str, Any] = (
         {
             "()": "pythonjsonlogger.json.JsonFormatter",
-            "fmt": JSON_FIELDS,
+            "fmt": JSON_FIELDS + (" %(trace_id)s" if trace_ids else ""),
             "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
         }
         if settings.log_format == "json"

@@ -5,7 +5,7 @@ import time
 import uuid
 from abc import ABC, abstractmethod
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import asynccontextmanager, contextmanager
+from contextlib import AbstractContextManager, asynccontextmanager, contextmanager
 from itertools import islice
 from typing import Any, LiteralString, Protocol
 
@@ -27,6 +27,12 @@ class StoreObserver(Protocol):
     def engine_restarted(self) -> None: ...
 
 
+class StatementTracer(Protocol):
+    """Spans around statements (graph_service.operations.spans), named by the statement; never their values."""
+
+    def statement(self, name: str, *, engine: str, write: bool) -> AbstractContextManager[object]: ...
+
+
 class Store(ABC):
     """Runs named statements from the Cypher library and returns plain Python rows.
 
@@ -42,6 +48,7 @@ class Store(ABC):
     # (frozen, or a half-open connection) never triggers its own timeout. None: no deadline of the service's.
     statement_timeout: float | None = None
     observer: StoreObserver | None = None
+    tracer: StatementTracer | None = None
 
     def __init__(self, queries: CypherLibrary, *, write_concurrency: int = 1) -> None:
         self.queries = queries
@@ -83,6 +90,12 @@ class Store(ABC):
             self._logs.remove(log)
 
     async def _timed(self, name: str, statement: str, params: dict[str, Any], *, write: bool) -> list[Row]:
+        if self.tracer is None:
+            return await self._observed(name, statement, params, write=write)
+        with self.tracer.statement(name, engine=self.engine, write=write):
+            return await self._observed(name, statement, params, write=write)
+
+    async def _observed(self, name: str, statement: str, params: dict[str, Any], *, write: bool) -> list[Row]:
         """Run one statement under the service's deadline, reporting its time and outcome to the observer."""
         started = time.perf_counter()
         outcome = "OK"
