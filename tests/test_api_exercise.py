@@ -24,13 +24,18 @@ async def test_exercise_page_of_the_hip_thrust(api: Api, knowledge_base: SeedBun
     assert (x["difficulty"], x["category"]) == ("BEGINNER", "STRENGTH")
     assert x["targets"] == [{"slug": "glutes", "name": "Glutes", "bodyPart": {"slug": "legs"}}]
     assert sorted(m["slug"] for m in x["secondaryMuscles"]) == ["hamstrings", "quadriceps"]
-    assert x["equipment"] == [{"slug": "barbell", "name": "Barbell"}]
+    assert x["equipment"] == [{"slug": "barbell", "name": "Barbell"}, {"slug": "bench", "name": "Flat Bench"}]
     assert x["bodyPart"] == {"slug": "legs", "name": "Legs"}
     assert x["instructions"] == seed.instructions and len(x["instructions"]) == 5
     assert len(x["tips"]) == 3 and len(x["mistakes"]) == 3
     assert x["variationOf"] == {"slug": seed.variation_of}
     kinds = {(g["kind"], g["slug"]) for g in x["related"]}
-    assert kinds == {("BODY_PART", "legs"), ("EQUIPMENT", "barbell"), ("TARGET_MUSCLE", "glutes")}
+    assert kinds == {
+        ("BODY_PART", "legs"),
+        ("EQUIPMENT", "barbell"),
+        ("EQUIPMENT", "bench"),
+        ("TARGET_MUSCLE", "glutes"),
+    }
     for group in x["related"]:
         assert 0 < len(group["exercises"]) <= 3 <= group["total"] or len(group["exercises"]) == group["total"]
         assert "barbell-hip-thrust" not in [e["slug"] for e in group["exercises"]]

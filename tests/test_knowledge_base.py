@@ -62,7 +62,7 @@ def test_every_common_target_has_alternatives_on_other_equipment(knowledge_base:
 
 def test_hip_thrust_carries_the_card_facts(knowledge_base: SeedBundle) -> None:
     x = next(e for e in knowledge_base.exercises if e.slug == "barbell-hip-thrust")
-    assert (x.body_part, x.equipment, x.targets) == ("legs", ["barbell"], ["glutes"])
+    assert (x.body_part, x.equipment, x.targets) == ("legs", ["barbell", "bench"], ["glutes"])
     assert sorted(x.secondary) == ["hamstrings", "quadriceps"]
     assert (x.difficulty, x.category) == (Difficulty.BEGINNER, Category.STRENGTH)
     assert (len(x.instructions), len(x.tips), len(x.mistakes)) == (5, 3, 3)

@@ -10,6 +10,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from graph_service.errors import SeedValidationError
+from graph_service.seeding.filing import filing_problems
 from graph_service.seeding.models import (
     BodyPartEntry,
     Entry,
@@ -94,19 +95,19 @@ def load_seed(root: Path) -> SeedBundle:
     exercise_files = sorted((root / "exercises").glob("*.yaml"))
     if not exercise_files:
         r.problems.append("exercises/: no exercise files (*.yaml)")
+    by_file = {f.stem: r.entries(r.document(f, {"exercises"}).get("exercises"), ExerciseEntry) for f in exercise_files}
     bundle = SeedBundle(
         body_parts=r.entries(bp_doc.get("body_parts"), BodyPartEntry),
         muscles=r.entries(mu_doc.get("muscles"), MuscleEntry),
         equipment=r.entries(eq_doc.get("equipment"), EquipmentEntry),
-        exercises=[
-            x for f in exercise_files for x in r.entries(r.document(f, {"exercises"}).get("exercises"), ExerciseEntry)
-        ],
+        exercises=[x for entries in by_file.values() for x in entries],
         unmapped_muscle_terms=r.entries(mu_doc.get("unmapped_terms"), UnmappedTerm),
         unmapped_equipment_terms=r.entries(eq_doc.get("unmapped_terms"), UnmappedTerm),
         movement_patterns=r.entries(mp_doc.get("movement_patterns"), MovementPatternEntry),
         kits=r.entries(kit_doc.get("kits"), KitEntry),
     )
     r.problems.extend(cross_reference_problems(bundle))
+    r.problems.extend(filing_problems(bundle.body_parts, bundle.muscles, by_file))
     if r.problems:
         raise SeedValidationError(r.problems)
     return bundle
