@@ -1,5 +1,6 @@
 """The JavaScript clients frontends use, against a running `graph-service serve` on both engines: Apollo Client 4
-with its persisted-queries link (over GET) and its batch link (tests/js, locked; installed by scripts/install-js)."""
+with its persisted-queries link (over GET) and its batch link, and urql 6 with graphcache and the persisted exchange
+(tests/js, locked; installed by scripts/install-js)."""
 
 import json
 import os
@@ -16,10 +17,10 @@ pytestmark = pytest.mark.slow  # starts the service and node as processes
 JS = Path(__file__).parent / "js"
 
 
-def run_node(script: str, url: str) -> dict[str, Any]:
+def run_node(script: str, url: str, package: str = "@apollo/client") -> dict[str, Any]:
     node = shutil.which("node")
     assert node, "node is missing"
-    assert (JS / "node_modules" / "@apollo" / "client").is_dir(), "tests/js is not installed: run scripts/install-js"
+    assert (JS / "node_modules" / package).is_dir(), f"{package} is not installed in tests/js: run scripts/install-js"
     run = subprocess.run(
         [node, str(JS / script)],
         env={**os.environ, "GRAPHQL_URL": url},
@@ -58,3 +59,40 @@ def test_apollo_client_persisted_queries_and_batches(server: str) -> None:  # no
     # Three queries made together went as one batch, each answered.
     assert seen["batched"] == ["barbell-hip-thrust", "push-up", "side-plank"]
     assert [(r["method"], r["batch"], r["codes"]) for r in seen["batch"]] == [("POST", 3, [])]
+
+
+def test_urql_graphcache_normalises_by_id_and_persisted_queries(server: str) -> None:  # noqa: F811
+    seen = run_node("urql.mjs", f"{server}/graphql", package="@urql/exchange-graphcache")
+    # The page: one request, five exercises with their global ids.
+    assert [r["codes"] for r in seen["pageRequests"]] == [[]]
+    listed = seen["listed"]
+    assert len(listed) == 5 and len({e["id"] for e in listed}) == 5
+    # `node(id:)` for a listed exercise is answered by graphcache from the entity it keyed by id: no request.
+    assert seen["node"] == {"node": listed[2]}
+    assert (seen["nodeOutcome"], seen["nodeRequests"]) == ("hit", [])
+    # One the page did not list goes to the server, once.
+    assert seen["unlisted"]["node"]["slug"] == "push-up"
+    assert seen["unlistedOutcome"] == "miss" and len(seen["unlistedRequests"]) == 1
+    # Automatic persisted queries: the hash alone over GET, refused as unknown; then the hash with the document.
+    goblet = seen["first"]["exercise"]
+    assert (goblet["slug"], [m["slug"] for m in goblet["targets"]]) == ("goblet-squat", ["glutes", "quadriceps"])
+    unknown, registered = seen["registration"]
+    assert (unknown["method"], unknown["hashed"], unknown["withDocument"], unknown["codes"]) == (
+        "GET",
+        True,
+        False,
+        ["PERSISTED_QUERY_NOT_FOUND"],
+    )
+    assert (registered["hashed"], registered["withDocument"], registered["codes"]) == (True, True, [])
+    # Another app's hash-only request is answered at once, in GraphQL over HTTP's media type, and cacheable.
+    (known,) = seen["known"]
+    assert (known["method"], known["hashed"], known["withDocument"], known["codes"], known["status"]) == (
+        "GET",
+        True,
+        False,
+        [],
+        200,
+    )
+    assert known["contentType"].startswith("application/graphql-response+json")
+    assert known["cacheControl"].startswith("public, max-age=")
+    assert seen["second"] == seen["first"]
