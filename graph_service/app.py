@@ -110,6 +110,7 @@ def create_app(
         finally:
             app.state.store.observer = None
             app.state.store.tracer = None
+            metrics.worker_stopped()
             if tracing is not None:
                 tracing.shutdown()
             if store is None:

@@ -84,6 +84,7 @@ def serve(
     import uvicorn
 
     from graph_service.operations.logs import log_config
+    from graph_service.operations.multiprocess import shared_metrics
     from graph_service.operations.tracing import tracing_mode
 
     # The app reads its settings from the environment in each worker: what the options give is put there, so that
@@ -97,15 +98,16 @@ def serve(
     if workers > 1 and settings.engine == "falkordb":
         # One process owns the embedded engine's data file; several workers would each start an engine on it.
         raise fail(f"WORKERS={workers} needs Neo4j (NEO4J_URI): the embedded engine serves one process; use WORKERS=1")
-    uvicorn.run(
-        "graph_service.app:create_app",
-        factory=True,
-        host=settings.host,
-        port=settings.port,
-        workers=workers,
-        log_config=log_config(settings, trace_ids=tracing_mode(settings) != "off"),
-        access_log=False,  # the service writes its own access line (ACCESS_LOG), with the request id
-    )
+    with shared_metrics(workers):
+        uvicorn.run(
+            "graph_service.app:create_app",
+            factory=True,
+            host=settings.host,
+            port=settings.port,
+            workers=workers,
+            log_config=log_config(settings, trace_ids=tracing_mode(settings) != "off"),
+            access_log=False,  # the service writes its own access line (ACCESS_LOG), with the request id
+        )
 
 
 @app.command()

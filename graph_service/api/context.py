@@ -12,6 +12,7 @@ from graph_service.config import Settings
 from graph_service.model import TaxonomyKind
 from graph_service.reads.alternatives import AlternativeRow, AlternativesQuestion
 from graph_service.reads.exercises import ExerciseWithLinksRow, Links, exercise_links, exercises_by_slugs
+from graph_service.reads.guidance import GuidanceRow, exercise_guidance
 from graph_service.reads.kits import KitRow, kits
 from graph_service.reads.related import RelatedGroupRow
 from graph_service.reads.taxonomy import TaxonomyRow, taxonomy_nodes
@@ -80,6 +81,14 @@ class Context:
     def kits(self) -> DataLoader[str, KitRow | None]:
         async def load(slugs: list[str]) -> list[KitRow | None]:
             found = {row["slug"]: row for row in await kits(self.store, slugs=list(slugs))}
+            return [found.get(slug) for slug in slugs]
+
+        return SharedLoader(load_fn=load)
+
+    @cached_property
+    def guidance(self) -> DataLoader[str, GuidanceRow | None]:
+        async def load(slugs: list[str]) -> list[GuidanceRow | None]:
+            found = {row["slug"]: row for row in await exercise_guidance(self.store, slugs=list(slugs))}
             return [found.get(slug) for slug in slugs]
 
         return SharedLoader(load_fn=load)

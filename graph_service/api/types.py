@@ -12,6 +12,7 @@ from strawberry import Info
 from graph_service.api import limits
 from graph_service.api.context import Context
 from graph_service.api.enums import Category, Difficulty, Force, Mechanic
+from graph_service.api.guidance import Guidance
 from graph_service.api.inputs import (
     ExerciseSort,
     check_first,
@@ -25,9 +26,10 @@ from graph_service.api.nodes import SlugNode
 from graph_service.api.paging import Window, page_of, window
 from graph_service.api.patterns import MovementPattern
 from graph_service.api.selections import selects
-from graph_service.cards.faq import faq as generate_faq
+from graph_service.cards.faq import FaqSource, full_faq
 from graph_service.cards.render import render_card
 from graph_service.errors import NotFound
+from graph_service.guidance import read_guidance
 from graph_service.model import SCORE_WEIGHTS, TaxonomyKind
 from graph_service.planning.body_highlighter import body_highlighter_names
 from graph_service.planning.muscle_map import exercise_levels, muscle_map_svg
@@ -173,10 +175,11 @@ class BodyPart(SlugNode):
         return cls(slug=row["slug"], name=row["name"]) if row else None
 
 
-@strawberry.type(description="One question and answer about an exercise, generated from the graph's facts.")
+@strawberry.type(description="One question and answer about an exercise: a curator's, or generated from its facts.")
 class FaqEntry:
     question: str
     answer: str
+    source: FaqSource
 
 
 @strawberry.enum(description="How a related link group relates to the exercise.")
@@ -325,10 +328,23 @@ class Exercise(SlugNode):
         levels = exercise_levels([r["slug"] for r in targets], [r["slug"] for r in secondary])
         return muscle_map_svg(levels, title=f"Muscles worked by {self.name}", names=names)
 
-    @strawberry.field(description="Questions and answers generated from the graph's facts.")
+    @strawberry.field(
+        description="Questions and answers: a curator's first (source CURATED), then those generated from the "
+        "graph's facts (GENERATED) that no curated answer already covers."
+    )
     async def faq(self, info: Ctx) -> list[FaqEntry]:
         facts = await info.context.facts.load(self.slug)
-        return [FaqEntry(question=q, answer=a) for q, a in generate_faq(facts)] if facts else []
+        items = full_faq(facts) if facts else []
+        return [FaqEntry(question=i.question, answer=i.answer, source=i.source) for i in items]
+
+    @strawberry.field(
+        description="Typical sets and reps by goal and a starting load, curated for well-established bundled "
+        "exercises; null for the others and for imported exercises."
+    )
+    async def guidance(self, info: Ctx) -> Guidance | None:
+        row = await info.context.guidance.load(self.slug)
+        found = read_guidance(row) if row else None
+        return Guidance.of(found) if found else None
 
     @strawberry.field(description="The exercise page as Markdown, links under CARD_BASE_URL.")
     async def card(self, info: Ctx) -> str | None:

@@ -2,11 +2,13 @@
 
 import asyncio
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from graph_service.guidance import CuratedAnswer, Guidance, read_curated_faq, read_guidance
 from graph_service.model import DIFFICULTY_RANK, Difficulty
 from graph_service.reads.alternatives import AlternativesQuestion, ranked_alternatives
 from graph_service.reads.exercises import exercise_slugs, exercises_by_slugs
+from graph_service.reads.guidance import exercise_guidance
 from graph_service.statistics import GraphStatistics
 from graph_service.store import Row, Store
 
@@ -51,6 +53,8 @@ class ExerciseFacts:
     mistakes: tuple[str, ...] = ()
     variation_of: Named | None = None
     alternatives: tuple[Alternative, ...] = ()
+    guidance: Guidance | None = None  # curated (seed/guidance.yaml), for bundled exercises only
+    curated_faq: tuple[CuratedAnswer, ...] = ()
 
     @property
     def difficulty_rank(self) -> int | None:
@@ -94,8 +98,9 @@ async def load_facts(
     alternatives: int = FAQ_ALTERNATIVES,
 ) -> list[ExerciseFacts]:
     """Facts for the exercises in `slugs` that exist, in that order: one batched read (its rows carry the links),
-    one more for the names of base movements not among them, and one ranking each. `statistics`: the graph
-    statistics of the caller's store, if it keeps them (the API does); otherwise read for this call."""
+    one more for the names of base movements not among them, one for their curated guidance, and one ranking each.
+    `statistics`: the graph statistics of the caller's store, if it keeps them (the API does); otherwise read for
+    this call."""
     statistics = statistics or GraphStatistics(store)
     exercises: dict[str, Row] = {r["slug"]: dict(r) for r in await exercises_by_slugs(store, slugs=list(slugs))}
     base_slugs = sorted({b for r in exercises.values() for b in r.get("base") or []} - set(exercises))
@@ -111,11 +116,15 @@ async def load_facts(
             return [dict(r) for r in await ranked_alternatives(store, statistics, question)]
 
     rankings = await asyncio.gather(*(ranked(s) for s in present))
+    curated = {r["slug"]: r for r in await exercise_guidance(store, slugs=present)}
     out = []
     for slug, ranking in zip(present, rankings, strict=True):
         exercise = exercises[slug]
         base = next((Named(b, names[b]) for b in sorted(exercise.get("base") or []) if b in names), None)
-        out.append(ExerciseFacts.from_row(exercise, base=base, alternatives=ranking))
+        facts = ExerciseFacts.from_row(exercise, base=base, alternatives=ranking)
+        if row := curated.get(slug):
+            facts = replace(facts, guidance=read_guidance(row), curated_faq=read_curated_faq(row))
+        out.append(facts)
     return out
 
 

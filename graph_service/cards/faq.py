@@ -1,13 +1,41 @@
-"""Questions people ask about an exercise, answered from the graph's facts alone.
+"""Questions people ask about an exercise: answered from the graph's facts alone (`faq`), and beside those the
+answers a curator wrote (seed/guidance.yaml), which say what the facts cannot (`full_faq`).
 
-`faq` is a pure function of an exercise's facts, so the card, the CLI and the GraphQL API give the same answers.
+Both are pure functions of an exercise's facts, so the card, the CLI and the GraphQL API give the same answers.
 """
+
+from dataclasses import dataclass
+from enum import StrEnum
 
 from graph_service.cards import wording as w
 from graph_service.cards.facts import ExerciseFacts
 from graph_service.model import DIFFICULTY_RANK, Difficulty
 
 FaqEntry = tuple[str, str]
+
+
+class FaqSource(StrEnum):
+    CURATED = "curated"
+    GENERATED = "generated"
+
+
+@dataclass(frozen=True)
+class FaqItem:
+    question: str
+    answer: str
+    source: FaqSource
+
+
+def full_faq(facts: ExerciseFacts) -> list[FaqItem]:
+    """The curated answers first, then the generated ones whose question no curated answer already asks."""
+    curated = [FaqItem(c.question, c.answer, FaqSource.CURATED) for c in facts.curated_faq]
+    asked = {_question_key(c.question) for c in curated}
+    generated = [FaqItem(q, a, FaqSource.GENERATED) for q, a in faq(facts) if _question_key(q) not in asked]
+    return curated + generated
+
+
+def _question_key(question: str) -> str:
+    return " ".join(question.lower().rstrip("?").split())
 
 
 def faq(facts: ExerciseFacts) -> list[FaqEntry]:

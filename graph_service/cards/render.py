@@ -3,7 +3,8 @@ and links to related pages. `parse.py` reads the same structure back."""
 
 from graph_service.cards import wording as w
 from graph_service.cards.facts import ExerciseFacts, Named
-from graph_service.cards.faq import faq
+from graph_service.cards.faq import full_faq
+from graph_service.cards.guidance import guidance_lines
 
 QUICK_ANSWER = "Quick answer"
 HOW_TO = "How to perform"
@@ -82,9 +83,10 @@ def render_card(x: ExerciseFacts, *, base_url: str) -> str:
     for title, items in ((TIPS, x.tips), (MISTAKES, x.mistakes)):
         if items:
             out += [f"## {title}", "", *(f"- {_one_line(s)}" for s in items), ""]
+    out += guidance_lines(x)
     out += [f"## {FAQ}", ""]
-    for question, answer in faq(x):
-        out += [f"### {question}", "", answer, ""]
+    for item in full_faq(x):  # curated answers first
+        out += [f"### {item.question}", "", item.answer, ""]
     links = related_links(x, base_url)
     if links:
         out += [f"## {RELATED}", "", *(f"- [{text}]({url})" for text, url in links), ""]

@@ -1,9 +1,15 @@
-"""Prometheus metrics of one serving process, in a registry of its own (one per app, never a module global)."""
+"""Prometheus metrics of one serving process, in a registry of its own (one per app, never a module global).
 
+With several workers, `serve` gives them a shared folder (graph_service.operations.multiprocess): prometheus-client
+then keeps each worker's values in files there, and a scrape of any worker answers the sum over all of them.
+"""
+
+import os
 import re
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
+from prometheus_client.multiprocess import MultiProcessCollector, mark_process_dead
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -21,6 +27,8 @@ class Metrics:
 
     def __init__(self) -> None:
         self.registry = CollectorRegistry()
+        # prometheus-client's own variable, read by it when it is imported; set by `serve` for several workers.
+        self.shared_dir = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
         self._names: set[str] = set()
         self.requests = Counter(
             "graph_requests",
@@ -35,7 +43,12 @@ class Metrics:
             buckets=LATENCY_BUCKETS,
             registry=self.registry,
         )
-        self.in_flight = Gauge("graph_requests_in_flight", "GraphQL requests being served", registry=self.registry)
+        self.in_flight = Gauge(
+            "graph_requests_in_flight",
+            "GraphQL requests being served",
+            registry=self.registry,
+            multiprocess_mode="livesum",  # over the workers alive
+        )
         self.refusals = Counter(
             "graph_refusals",
             "Requests refused before execution, by code (OVERLOADED, SERVICE_UNAVAILABLE, TIMEOUT)",
@@ -82,7 +95,20 @@ class Metrics:
     def engine_restarted(self) -> None:
         self.engine_restarts.inc()
 
+    def worker_stopped(self) -> None:
+        """A stopping worker's live gauges (requests in flight) leave the sum."""
+        if self.shared_dir is not None:
+            mark_process_dead(os.getpid(), self.shared_dir)  # type: ignore[no-untyped-call]  # untyped in the library
+
+    def exposition(self) -> bytes:
+        if self.shared_dir is None:
+            return generate_latest(self.registry)
+        # Every worker's files, read afresh for each scrape, as prometheus-client's multiprocess mode prescribes.
+        registry = CollectorRegistry()
+        MultiProcessCollector(registry, path=self.shared_dir)  # type: ignore[no-untyped-call]  # untyped in the library
+        return generate_latest(registry)
+
 
 async def metrics_endpoint(request: Request) -> Response:
     metrics: Metrics = request.app.state.metrics
-    return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
+    return Response(metrics.exposition(), media_type=CONTENT_TYPE_LATEST)

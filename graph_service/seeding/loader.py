@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from graph_service.errors import SeedValidationError
 from graph_service.seeding.filing import filing_problems
+from graph_service.seeding.guidance_entries import GUIDANCE_FILE, GuidanceEntry, guidance_problems
 from graph_service.seeding.models import (
     BodyPartEntry,
     Entry,
@@ -35,6 +36,7 @@ class SeedBundle:
     unmapped_equipment_terms: list[UnmappedTerm]
     movement_patterns: list[MovementPatternEntry] = field(default_factory=list)
     kits: list[KitEntry] = field(default_factory=list)
+    guidance: list[GuidanceEntry] = field(default_factory=list)  # curated, optional
 
 
 class _Reader:
@@ -92,6 +94,7 @@ def load_seed(root: Path) -> SeedBundle:
     eq_doc = r.document(root / "equipment.yaml", {"equipment", "unmapped_terms"})
     mp_doc = r.document(root / "movement_patterns.yaml", {"movement_patterns"})
     kit_doc = r.document(root / "kits.yaml", {"kits"})
+    guidance_doc = r.document(root / GUIDANCE_FILE, {"guidance"}) if (root / GUIDANCE_FILE).is_file() else {}
     exercise_files = sorted((root / "exercises").glob("*.yaml"))
     if not exercise_files:
         r.problems.append("exercises/: no exercise files (*.yaml)")
@@ -105,6 +108,7 @@ def load_seed(root: Path) -> SeedBundle:
         unmapped_equipment_terms=r.entries(eq_doc.get("unmapped_terms"), UnmappedTerm),
         movement_patterns=r.entries(mp_doc.get("movement_patterns"), MovementPatternEntry),
         kits=r.entries(kit_doc.get("kits"), KitEntry),
+        guidance=r.entries(guidance_doc.get("guidance"), GuidanceEntry),
     )
     r.problems.extend(cross_reference_problems(bundle))
     r.problems.extend(filing_problems(bundle.body_parts, bundle.muscles, by_file))
@@ -155,6 +159,7 @@ def cross_reference_problems(b: SeedBundle) -> list[str]:
             problems.append(f"{where}: no movement pattern (patterns: [...] names at least one)")
         if x.variation_of and x.variation_of not in exercises:
             problems.append(f"{where}: variation_of names an unknown exercise {x.variation_of!r}")
+    problems += guidance_problems(b.guidance, exercises)
     problems += _variation_cycles(exercises)
     return problems
 

@@ -7,6 +7,7 @@ from typing import Any
 from graph_service.keys import derived_keys
 from graph_service.model import DIFFICULTY_RANK
 from graph_service.queries import Q
+from graph_service.seeding.guidance_entries import guidance_rows
 from graph_service.seeding.loader import SeedBundle
 from graph_service.seeding.models import Entry, ExerciseEntry
 from graph_service.seeding.plan_entries import MovementPatternEntry
@@ -127,6 +128,8 @@ async def _write_bundle(
     else:
         links = [{"exercise": x.slug, "base": x.variation_of} for x in exercises]
     await send(Q.LINK_VARIATIONS, links)
+    # Curated guidance last, once every exercise exists; one short row per exercise, left out of the progress count.
+    await store.write_batches(Q.SET_EXERCISE_GUIDANCE, guidance_rows(exercises, bundle.guidance), batch_size=batch_size)
 
 
 async def graph_counts(store: Store) -> GraphCounts:

@@ -24,6 +24,9 @@ READ_ATTEMPTS = 3
 READ_RETRY_DELAY_S = 0.2
 # Neo.ClientError.Transaction.TransactionTimedOut and ...TimedOutClientConfiguration: the server's own deadline.
 SERVER_TIMEOUT = "TransactionTimedOut"
+# Two processes applying the same `CREATE ... IF NOT EXISTS` at once (several workers starting on one graph): the
+# later one is told an equivalent rule exists, which is what it asked for.
+SCHEMA_RULE_RACED = "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists"
 
 
 class Neo4jStore(Store):
@@ -86,6 +89,8 @@ class Neo4jStore(Store):
         except Neo4jError as e:
             if SERVER_TIMEOUT in (e.code or ""):
                 raise StoreTimeout(f"Neo4j ran out of time: {e.message}") from e
+            if e.code == SCHEMA_RULE_RACED:
+                return []
             raise StoreError(f"Neo4j refused a statement: {e}") from e
         except DriverError as e:
             raise StoreError(f"Neo4j refused a statement: {e}") from e
