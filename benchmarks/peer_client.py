@@ -1,7 +1,8 @@
 """The peer (@neo4j/graphql with Apollo Server, under benchmarks/peer/): install, start, and translate requests.
 
 The peer keeps its own documents in `peer/workloads/<name>.graphql` with default variables beside them, and
-`peer/compare.py` reduces both servers' answers to values that must be equal.
+`peer/compare.py` reduces both servers' answers to values that must be equal. The planning workloads
+(benchmarks.workloads.PLANNING) have no peer document: benchmarks.plan_checks checks their answers instead.
 """
 
 import importlib.util
@@ -14,6 +15,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from benchmarks.workloads import PLANNING
 from graph_service.reads.search import lucene_query, words
 
 PEER_DIR = Path(__file__).resolve().parent / "peer"
@@ -33,7 +35,7 @@ def prepare(workloads: list[str]) -> PeerStatus:
         return PeerStatus(False, "benchmarks/peer/server.mjs is missing")
     if not (PEER_DIR / "compare.py").is_file():
         return PeerStatus(False, "benchmarks/peer/compare.py is missing")
-    missing = [w for w in workloads if not (PEER_DIR / "workloads" / f"{w}.graphql").is_file()]
+    missing = [w for w in workloads if w not in PLANNING and not has_document(w)]
     if missing:
         return PeerStatus(False, f"no peer document for {', '.join(missing)}")
     node, npm = shutil.which("node"), shutil.which("npm")
@@ -53,6 +55,12 @@ def prepare(workloads: list[str]) -> PeerStatus:
         if done.returncode != 0:
             return PeerStatus(False, f"npm ci failed: {done.stderr.strip().splitlines()[-1:]}")
     return PeerStatus(True, "")
+
+
+def has_document(workload: str) -> bool:
+    """Whether the peer answers `workload`: it has none of the planning workloads, which only the service's own
+    planning in Python answers."""
+    return (PEER_DIR / "workloads" / f"{workload}.graphql").is_file()
 
 
 def command() -> list[str]:

@@ -14,6 +14,9 @@ ALTERNATIVES_P50_MS = 10.0
 ALTERNATIVES_GROWTH = 3.0
 SEEDING_S = 20.0
 COLD_START_S = 5.0
+# The planning workloads: p50 at the largest graph on Neo4j at concurrency 1, and growth from the smallest.
+PLANNING_P50_MS = {"build_session": 30.0, "plan_coverage": 15.0}
+PLANNING_GROWTH = 3.0
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[Any]], right_from: int = 1) -> str:
@@ -69,14 +72,14 @@ def load_tables(results: Results) -> str:
 def growth_table(results: Results) -> str:
     sizes = results["config"]["sizes"]
     rows = []
-    for workload in ("alternatives", "exercise_page"):
-        for contender in ("service (Neo4j)", "service (embedded)"):
+    for workload in ("alternatives", "exercise_page", *PLANNING_P50_MS):
+        for contender in ("service (Neo4j)", "raw driver (Neo4j)", "service (embedded)"):
             p50 = {
                 s: r["p50_ms"]
                 for s in sizes
                 if (r := one(results, workload=workload, contender=contender, size=s, concurrency=1))
             }
-            if not p50:
+            if not p50 or (contender == "raw driver (Neo4j)" and workload not in PLANNING_P50_MS):
                 continue
             ratio = p50[max(p50)] / p50[min(p50)] if len(p50) > 1 and p50[min(p50)] else None
             rows.append((workload, contender, *(p50.get(s, "-") for s in sizes), "-" if ratio is None else ratio))
@@ -125,10 +128,18 @@ def cold_start_table(results: Results) -> str:
 
 def check_table(results: Results) -> str:
     rows = [
-        (_size(c["size"]), c["workload"], c["bodies"], "yes" if c["agree"] else f"no: {c['detail']}")
+        (
+            _size(c["size"]),
+            c["workload"],
+            c.get("engine", "service (Neo4j)"),
+            c.get("against", "peer"),
+            c["bodies"],
+            "yes" if c["agree"] else f"no: {c['detail']}",
+        )
         for c in results["checks"]
     ]
-    return table(("graph", "workload", "requests compared", "peer and service agree"), rows, right_from=4)
+    headers = ("graph", "workload", "answers of", "checked against", "requests compared", "agree")
+    return table(headers, rows, right_from=4)
 
 
 def targets(results: Results) -> list[tuple[str, str, str, str]]:
@@ -199,6 +210,7 @@ def targets(results: Results) -> list[tuple[str, str, str, str]]:
                 f"{alt_small['p50_ms']:.2f} → {alt_big['p50_ms']:.2f} ms",
             )
         )
+    out += _planning_targets(results, big, small)
     seeded = [r for r in results["seeding"] if r["engine"] == "neo4j" and r["run"] == "first" and r["size"] == big]
     if seeded:
         s = seeded[0]
@@ -219,6 +231,35 @@ def targets(results: Results) -> list[tuple[str, str, str, str]]:
                 "",
             )
         )
+    return out
+
+
+def _planning_targets(results: Results, big: int, small: int) -> list[tuple[str, str, str, str]]:
+    out: list[tuple[str, str, str, str]] = []
+    for workload, limit_ms in PLANNING_P50_MS.items():
+        at_big = one(results, workload=workload, contender="service (Neo4j)", size=big, concurrency=1)
+        at_small = one(results, workload=workload, contender="service (Neo4j)", size=small, concurrency=1)
+        floor = one(results, workload=workload, contender="raw driver (Neo4j)", size=big, concurrency=1)
+        if at_big:
+            beside = f"; its statements alone (raw driver): {floor['p50_ms']:.2f} ms" if floor else ""
+            out.append(
+                (
+                    f"{workload} p50 at {_size(big)} on Neo4j ≤ {limit_ms:.0f} ms",
+                    f"{at_big['p50_ms']:.2f} ms",
+                    "met" if at_big["p50_ms"] <= limit_ms else "**missed**",
+                    f"concurrency 1; p99 {at_big['p99_ms']:.2f} ms{beside}",
+                )
+            )
+        if at_big and at_small and big != small:
+            ratio = at_big["p50_ms"] / at_small["p50_ms"]
+            out.append(
+                (
+                    f"{workload} p50 {_size(big)}/{_size(small)} < 3",
+                    f"{ratio:.2f}",
+                    "met" if ratio < PLANNING_GROWTH else "**missed**",
+                    f"{at_small['p50_ms']:.2f} → {at_big['p50_ms']:.2f} ms",
+                )
+            )
     return out
 
 
@@ -245,7 +286,15 @@ How it is measured (`scripts/bench`, code in `benchmarks/`):
   default 256 MiB transaction-log rotation, and the JVM options of the server's shipped `neo4j.conf` (G1, heap
   committed at start, final fields trusted, explicit GC off).
 - **Answers**: before timing, every request of every workload is sent to the service and to the peer and the
-  answers compared (`benchmarks/peer/compare.py`).
+  answers compared (`benchmarks/peer/compare.py`). The peer cannot run the service's planning (a greedy set
+  cover and coverage sums in Python), so build_session and plan_coverage are not compared with it and not
+  loaded on it; their answers are checked instead (`benchmarks/plan_checks.py`): on Neo4j against the raw graph,
+  each plan's coverage (target, secondary and weighted sets per muscle, sets per pattern, untrained muscles,
+  push/pull and upper/lower balance) recomputed from the TARGETS, WORKS_SECONDARY and FOLLOWS edges (the service
+  reads slug lists kept on each exercise), each suggestion within the kit and outside the plan, each session of
+  the size asked, no two exercises of one variation family, each working a muscle asked for, and its coverage
+  recomputed the same way; on the embedded engine, every answer must equal the service's on Neo4j over the
+  same graph. The raw driver replays the statements the service sent for these requests, like any other.
 - **Load**: wrk (a Lua script POSTing the workload's bodies round robin; one thread per connection) from a
   separate process, every contender warmed up first, then each point measured for the stated seconds after its
   own warm-up, once the database has finished the requests still in flight from the point before.
@@ -254,10 +303,14 @@ How it is measured (`scripts/bench`, code in `benchmarks/`):
   slower than twice the mean interval, copies one interval shorter); `results.json` keeps them as `co_p50_ms`
   and `co_p99_ms`.
   Requests whose answer is not 200 or carries `errors` count as errors. Each request varies: 64 exercises spread
-  through the graph, six popular target muscles, eight search terms.
+  through the graph, six popular target muscles, eight search terms, 16 plans of 12 exercises spread through
+  the graph (2-5 sets each), six pairs and triples of popular muscles with two seeds each.
 - **Workloads**: `benchmarks/workloads/*.graphql` (variables beside them): the exercise page (exercise, muscles,
   equipment, body part, 5 alternatives, related links), alternatives alone (10), a filtered page of 20 with
-  totalCount, facets for one target muscle, search.
+  totalCount, facets for one target muscle, search; build_session (6 exercises for two or three muscles with a
+  seed: each with its reason, and the session's coverage per muscle) and plan_coverage (a 12-exercise plan:
+  sets per muscle and pattern, untrained muscles and patterns, the balance ratios, 3 suggestions within the
+  home dumbbells-and-bench kit).
 - **Seeding**: first load into an empty database, then the same again (idempotent re-run); the slowest
   statements are listed. For Neo4j, the CPU its process spent during each load is read from `/proc` per thread
   (`benchmarks/process_cpu.py`): the share of HotSpot's C1/C2 compiler threads and of its GC threads shows what
@@ -278,7 +331,8 @@ def markdown(results: Results) -> str:
         f"Graphs of {', '.join(_size(s) for s in cfg['sizes'])} synthetic exercises (seed {cfg['seed']}); "
         f"concurrency {', '.join(map(str, cfg['concurrencies']))}; {cfg['seconds']} s measured per point after "
         f"{cfg['warmup']} s of warm-up; service and raw driver with {cfg['workers']} Uvicorn worker(s); "
-        f"peer: {'available' if results['peer']['available'] else 'not available: ' + results['peer']['reason']}.",
+        f"peer: {'available' if results['peer']['available'] else 'not available: ' + results['peer']['reason']}."
+        + (f" Answered and checked, not loaded: {', '.join(cfg['checked_only'])}." if cfg.get("checked_only") else ""),
         "",
         "## Targets",
         "",

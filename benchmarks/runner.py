@@ -2,8 +2,10 @@
 
 For each graph size: start a Neo4j, seed it with the synthetic graph through the seeder's own path (timed, then
 again to time the idempotent re-run), start the service, the raw-driver floor and the peer on 127.0.0.1, check
-that the peer and the service agree on every request, then load each workload with wrk at each concurrency.
-Then the same graph goes into the embedded engine (timed), which is served and loaded too. Cold start of the
+that the peer and the service agree on every request (the planning workloads, which the peer cannot answer, are
+checked against the raw graph instead: benchmarks.plan_checks), then load each workload with wrk at each
+concurrency. Then the same graph goes into the embedded engine (timed), which is served, checked against the
+service's answers on Neo4j for the planning workloads, and loaded too. Cold start of the
 embedded engine is timed from process start to /readyz answering 200. Results go to DIR as results.json,
 results.md and latency.png.
 """
@@ -26,7 +28,7 @@ from typing import Annotated, Any
 
 import typer
 
-from benchmarks import peer_client, report
+from benchmarks import peer_client, plan_checks, report
 from benchmarks.loadgen import MissingTool, require_wrk, run_load
 from benchmarks.process_cpu import CpuSplit, cpu_split, find_pid
 from benchmarks.servers import (
@@ -42,7 +44,7 @@ from benchmarks.servers import (
     stop,
     wait_until,
 )
-from benchmarks.workloads import NAMES, Workload, load_workloads, write_bodies
+from benchmarks.workloads import NAMES, PLANNING, Workload, load_workloads, write_bodies
 from graph_service.config import PROJECT_ROOT, Settings
 from graph_service.seeding import SeedBundle, write_seed
 from graph_service.seeding.synthetic import synthetic_bundle
@@ -67,6 +69,8 @@ SERVICE = "service (Neo4j)"
 DRIVER = "raw driver (Neo4j)"
 PEER = "peer (Neo4j)"
 EMBEDDED = "service (embedded)"
+NO_PEER = "the peer has no document for it: it cannot run the service's planning (answers checked otherwise)"
+Answers = dict[str, list[dict[str, Any]]]  # per workload, the answer to each of its request bodies
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,7 @@ class Plan:
     warm_each: float
     workers: int
     workloads: list[str]
+    checked_only: tuple[str, ...] = ()  # answered and checked, but not loaded
 
 
 def log(message: str) -> None:
@@ -146,6 +151,8 @@ def check_peer(
 ) -> None:
     compare = peer_client.compare_module()
     for w in workloads:
+        if not peer_client.has_document(w.name):
+            continue
         agree, detail = True, ""
         for body in bodies[w.name]:
             ours = post_json(service.graphql_url, body)
@@ -159,9 +166,39 @@ def check_peer(
                 agree, detail = False, f"{body['variables']}: service {a!r} / peer {b!r}"[:300]
                 break
         results["checks"].append(
-            {"size": size, "workload": w.name, "bodies": len(bodies[w.name]), "agree": agree, "detail": detail}
-        )
+            {"size": size, "workload": w.name, "bodies": len(bodies[w.name]), "agree": agree, "detail": detail,
+             "against": "peer"}
+        )  # fmt: skip
         log(f"check {w.name}: {'agree' if agree else 'DIFFER ' + detail}")
+
+
+def check_plans(
+    results: dict[str, Any],
+    size: int,
+    bodies: dict[str, list[dict[str, Any]]],
+    service: Server,
+    *,
+    graph_uri: str | None = None,
+    reference: Answers | None = None,
+) -> Answers:
+    """Check the planning workloads' answers against the raw graph in the Neo4j at `graph_uri`, or against the
+    `reference` answers; return them."""
+    answered: Answers = {}
+    for name in (n for n in PLANNING if n in bodies):
+        answered[name] = [post_json(service.graphql_url, body) for body in bodies[name]]
+        if graph_uri is not None:
+            against = "the raw graph (Neo4j)"
+            detail = asyncio.run(_against_graph(graph_uri, name, bodies[name], answered[name]))
+        elif reference is not None and name in reference:
+            against, detail = SERVICE, plan_checks.against_reference(bodies[name], answered[name], reference[name])
+        else:
+            continue
+        results["checks"].append(
+            {"size": size, "workload": name, "bodies": len(bodies[name]), "agree": not detail, "detail": detail,
+             "against": against, "engine": SERVICE if graph_uri is not None else EMBEDDED}
+        )  # fmt: skip
+        log(f"check {name} against {against}: {'agree' if not detail else 'DIFFER ' + detail}")
+    return answered
 
 
 def peer_body(workload: str, body: dict[str, Any]) -> dict[str, Any]:
@@ -202,6 +239,18 @@ def drain(settle: Callable[[], bool], timeout_s: float = 120.0) -> float:
     while not settle() and time.perf_counter() - started < timeout_s:
         time.sleep(0.2)
     return time.perf_counter() - started
+
+
+async def _against_graph(uri: str, workload: str, bodies: list[dict[str, Any]], answered: list[dict[str, Any]]) -> str:
+    store = await open_store(Settings(neo4j_uri=uri))
+    try:
+
+        async def read(statement: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+            return await store._run(statement, params, write=False)
+
+        return await plan_checks.against_graph(workload, await plan_checks.RawGraph.load(read), bodies, answered)
+    finally:
+        await store.close()
 
 
 def neo4j_idle(uri: str) -> Callable[[], bool]:
@@ -281,7 +330,8 @@ async def _record(uri: str, bodies: list[dict[str, Any]]) -> dict[str, Any]:
         await store.close()
 
 
-def on_neo4j(results: dict[str, Any], plan: Plan, bundle: SeedBundle, workloads: list[Workload], tmp: Path) -> None:
+def on_neo4j(results: dict[str, Any], plan: Plan, bundle: SeedBundle, workloads: list[Workload], tmp: Path) -> Answers:
+    """Measure the contenders on Neo4j; return the service's answers to the planning workloads."""
     size = len(bundle.exercises)
     bodies = {w.name: w.bodies(bundle) for w in workloads}
     data_dir = (tmp / f"neo4j-{size}").resolve()
@@ -289,10 +339,11 @@ def on_neo4j(results: dict[str, Any], plan: Plan, bundle: SeedBundle, workloads:
         if not results["meta"].get("neo4j"):
             results["meta"]["neo4j"] = neo4j_version(uri)
         seed(results, Settings(neo4j_uri=uri), bundle, "neo4j", runs=2, pid=find_pid(str(data_dir)))
-        plans = asyncio.run(_record(uri, [b for bs in bodies.values() for b in bs]))
+        loaded = [w for w in workloads if w.name not in plan.checked_only]
+        plans = asyncio.run(_record(uri, [b for w in loaded for b in bodies[w.name]]))
         plans_file = tmp / f"floor-plans-{size}.json"
         plans_file.write_text(json.dumps(plans), encoding="utf-8")
-        recorded = {w.name: [plans[json.dumps(b, separators=(",", ":"))] for b in bodies[w.name]] for w in workloads}
+        recorded = {w.name: [plans[json.dumps(b, separators=(",", ":"))] for b in bodies[w.name]] for w in loaded}
         results["round_trips"][str(size)] = {
             name: {"waves": max(len(p) for p in ps), "statements": max(sum(map(len, p)) for p in ps)}
             for name, ps in recorded.items()
@@ -319,7 +370,7 @@ def on_neo4j(results: dict[str, Any], plan: Plan, bundle: SeedBundle, workloads:
             )
         )
         peer: Server | None = None
-        if results["peer"]["available"]:
+        if results["peer"]["available"] and any(peer_client.has_document(w.name) for w in workloads):
             port = free_port()
             try:
                 peer = stack.enter_context(
@@ -338,16 +389,23 @@ def on_neo4j(results: dict[str, Any], plan: Plan, bundle: SeedBundle, workloads:
                 log(f"peer not available: {e}")
         if peer:
             check_peer(results, size, workloads, bodies, service, peer)
+        answered = check_plans(results, size, bodies, service, graph_uri=uri)
         targets = []
-        for w in workloads:
+        for w in loaded:
             targets.append(Target(SERVICE, service.graphql_url, w.name, bodies[w.name]))
             targets.append(Target(DRIVER, floor.graphql_url, w.name, bodies[w.name]))
-            if peer:
+            if peer and peer_client.has_document(w.name):
                 targets.append(Target(PEER, peer.graphql_url, w.name, [peer_body(w.name, b) for b in bodies[w.name]]))
+            elif results["peer"]["available"]:
+                results["skipped"].append({"size": size, "contender": PEER, "workload": w.name, "reason": NO_PEER})
         measure(results, plan, size, targets, tmp, neo4j_idle(uri))
+    return answered
 
 
-def on_embedded(results: dict[str, Any], plan: Plan, bundle: SeedBundle, workloads: list[Workload], tmp: Path) -> None:
+def on_embedded(
+    results: dict[str, Any], plan: Plan, bundle: SeedBundle, workloads: list[Workload], tmp: Path, reference: Answers
+) -> None:
+    """Measure the service on the embedded engine, first checking its planning answers against `reference`."""
     size = len(bundle.exercises)
     db_path = tmp / f"embedded-{size}" / "graph.db"
     seed(results, Settings(neo4j_uri=None, embedded_db_path=db_path), bundle, "embedded", runs=2)
@@ -355,7 +413,13 @@ def on_embedded(results: dict[str, Any], plan: Plan, bundle: SeedBundle, workloa
     # One worker: the embedded engine is a child process of the service, one per data file.
     env = service_env(port=port, workers=1, neo4j_uri=None, db_path=db_path)
     with serving(EMBEDDED, graph_service_command(), env=env, log=tmp / f"embedded-{size}.log", port=port) as service:
-        targets = [Target(EMBEDDED, service.graphql_url, w.name, w.bodies(bundle)) for w in workloads]
+        bodies = {w.name: w.bodies(bundle) for w in workloads}
+        check_plans(results, size, bodies, service, reference=reference)
+        targets = [
+            Target(EMBEDDED, service.graphql_url, w.name, bodies[w.name])
+            for w in workloads
+            if w.name not in plan.checked_only
+        ]
         readyz = service.graphql_url.replace("/graphql", "/readyz")
         measure(results, plan, size, targets, tmp, answers_fast(readyz))
 
@@ -453,6 +517,7 @@ def run(plan: Plan, out: Path) -> dict[str, Any]:
             "workers": plan.workers,
             "seed": SEED,
             "workloads": plan.workloads,
+            "checked_only": list(plan.checked_only),
         },
         "peer": {"available": status.available, "reason": status.reason},
         "checks": [],
@@ -472,8 +537,8 @@ def run(plan: Plan, out: Path) -> dict[str, Any]:
         cold_start(results, tmp, repeats=3)
         for size in plan.sizes:
             bundle = synthetic_bundle(size, SEED)
-            on_neo4j(results, plan, bundle, workloads, tmp)
-            on_embedded(results, plan, bundle, workloads, tmp)
+            answered = on_neo4j(results, plan, bundle, workloads, tmp)
+            on_embedded(results, plan, bundle, workloads, tmp, answered)
     results["meta"]["versions"] = versions(results)
     results["meta"]["seconds"] = round(time.perf_counter() - started)
     results["meta"]["load_average_after"] = round(os.getloadavg()[0], 2)
@@ -491,7 +556,11 @@ def run(plan: Plan, out: Path) -> dict[str, Any]:
 
 def bench(
     quick: Annotated[
-        bool, typer.Option(help="1k exercises, concurrency 1 and 8, ~3 s a point: a few minutes.")
+        bool,
+        typer.Option(
+            help="1k exercises, concurrency 1 and 8, ~3 s a point: a few minutes. The planning workloads are checked, "
+            "not loaded, unless named with --workload."
+        ),
     ] = False,
     sizes: Annotated[list[int] | None, typer.Option(help="Graph sizes in exercises (repeat the option).")] = None,
     concurrency: Annotated[list[int] | None, typer.Option(help="Concurrent connections (repeat the option).")] = None,
@@ -511,6 +580,9 @@ def bench(
         warm_each=1.0 if quick else 3.0,
         workers=workers or max(1, min(2, os.cpu_count() or 1)),
         workloads=[w for w in NAMES if w in workload] if workload else list(NAMES),
+        # A quick run checks the planning workloads' answers but loads them only when they are named: their load
+        # points would double its time.
+        checked_only=PLANNING if quick and not workload else (),
     )
     if workload and set(workload) - set(NAMES):
         typer.echo(f"error: unknown workload {sorted(set(workload) - set(NAMES))}; known: {', '.join(NAMES)}", err=True)

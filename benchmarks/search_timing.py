@@ -1,7 +1,7 @@
-"""Where a search request's time goes, in process: the whole request through the schema against the search
-statement alone, over the benchmark's own search workload and terms.
+"""Where a workload's time goes, in process: the whole request through the schema against its statements alone,
+over the benchmark's own workload and variables (by default search).
 
-    python -m benchmarks.search_timing [--exercises 1000] [--rounds 40] [--profile]
+    python -m benchmarks.search_timing [--workload search] [--exercises 1000] [--rounds 40] [--profile]
 
 The engine is the configured one (NEO4J_URI for Neo4j, otherwise the embedded engine in a temporary folder);
 the graph is the synthetic one the benchmark uses (or the bundled base with --exercises 0), written first.
@@ -19,7 +19,7 @@ from pathlib import Path
 from statistics import median
 from typing import Any
 
-from benchmarks.workloads import load_workloads
+from benchmarks.workloads import NAMES, load_workloads
 from graph_service.api.context import Context
 from graph_service.api.schema import schema
 from graph_service.config import PROJECT_ROOT, Settings
@@ -78,6 +78,7 @@ async def main() -> None:
     parser.add_argument("--exercises", type=int, default=1000, help="synthetic exercises; 0 for the bundled base")
     parser.add_argument("--rounds", type=int, default=40)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--workload", default="search", choices=NAMES)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(embedded_db_path=Path(tmp) / "graph.db")
@@ -86,7 +87,7 @@ async def main() -> None:
             await store.apply_schema()
             bundle = synthetic_bundle(args.exercises) if args.exercises else load_seed(PROJECT_ROOT / "seed")
             await write_seed(store, bundle, batch_size=500, reset=True)
-            (workload,) = load_workloads(["search"])
+            (workload,) = load_workloads([args.workload])
             bodies = [{"query": b["query"], "variables": b["variables"]} for b in workload.bodies(bundle)]
             profiler = cProfile.Profile() if args.profile else None
             if profiler:
@@ -96,7 +97,10 @@ async def main() -> None:
                 profiler.disable()
         finally:
             await store.close()
-    print(f"engine {settings.engine}, {args.exercises or 'bundled'} exercises, {figures['requests']:.0f} requests")
+    print(
+        f"{args.workload} on engine {settings.engine}, {args.exercises or 'bundled'} exercises, "
+        f"{figures['requests']:.0f} requests"
+    )
     print("| p50 ms | mean ms | in statements ms | in Python ms | rows from the store, KB as JSON |")
     print("| --- | --- | --- | --- | --- |")
     print(

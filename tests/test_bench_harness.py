@@ -1,12 +1,14 @@
 """The benchmark harness's own logic: synthetic graphs, request variation, floor plans, wrk output, reports."""
 
 import asyncio
+import copy
 import json
 import shutil
 import threading
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 import uvicorn
@@ -15,16 +17,19 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from benchmarks import report
+from benchmarks import plan_checks, report
 from benchmarks.floor import _waves, body_key, record_plans
 from benchmarks.loadgen import run_load
-from benchmarks.workloads import NAMES, load_workloads, sample_slugs, write_bodies
+from benchmarks.workloads import NAMES, PLANNING, load_workloads, sample_slugs, write_bodies
+from graph_service.api.context import Context
+from graph_service.api.schema import schema
 from graph_service.config import Settings
 from graph_service.queries import Q
 from graph_service.seeding import SeedBundle
 from graph_service.seeding.loader import cross_reference_problems
 from graph_service.seeding.models import ExerciseEntry
 from graph_service.seeding.synthetic import synthetic_bundle
+from graph_service.statistics import GraphStatistics
 from graph_service.store import Store
 
 
@@ -72,6 +77,54 @@ def test_workload_bodies_rotate_over_the_graph(bundle: SeedBundle, tmp_path: Pat
     assert lines[0] == body_key(page[0])
 
 
+def test_planning_workloads_vary_over_the_graph(bundle: SeedBundle) -> None:
+    workloads = {w.name: w for w in load_workloads(list(PLANNING))}
+    slugs = {x.slug for x in bundle.exercises}
+    plans = [b["variables"]["plan"] for b in workloads["plan_coverage"].bodies(bundle)]
+    assert len(plans) == 16 and all(len(p) == 12 for p in plans)
+    assert len({i["slug"] for p in plans for i in p}) == 16 * 12 and {i["slug"] for p in plans for i in p} <= slugs
+    assert {i["sets"] for p in plans for i in p} == {2, 3, 4, 5}
+    sessions = [b["variables"] for b in workloads["build_session"].bodies(bundle)]
+    assert len({json.dumps(v, sort_keys=True) for v in sessions}) == len(sessions) == 12
+    assert all(2 <= len(v["muscles"]) <= 3 and v["size"] == 6 for v in sessions)
+
+
+async def test_planning_answers_are_checked_against_the_raw_graph(kb_store: Store, knowledge_base: SeedBundle) -> None:
+    """The checks that stand in for the peer's comparison: the service's answers pass them, altered ones fail."""
+    store, bundle = kb_store, knowledge_base
+    statistics = GraphStatistics(store)
+
+    async def read(statement: str, params: dict[str, object]) -> list[dict[str, object]]:
+        return await store._run(statement, params, write=False)
+
+    graph = await plan_checks.RawGraph.load(read)
+    answered: dict[str, list[dict[str, Any]]] = {}
+    for workload in load_workloads(list(PLANNING)):
+        bodies = workload.bodies(bundle)
+        answers = answered[workload.name] = []
+        for body in bodies:
+            context = Context(store=store, statistics=statistics, settings=Settings())
+            result = await schema.execute(body["query"], variable_values=body["variables"], context_value=context)
+            assert not result.errors, result.errors
+            answers.append({"data": result.data})
+        assert await plan_checks.against_graph(workload.name, graph, bodies, answers) == ""
+        assert plan_checks.against_reference(bodies, answers, copy.deepcopy(answers)) == ""
+        wrong = copy.deepcopy(answers)
+        data = wrong[-1]["data"]
+        coverage = data["planCoverage"] if workload.name == "plan_coverage" else data["buildSession"]["coverage"]
+        coverage["muscles"][0]["weightedSets"] += 0.5
+        problem = await plan_checks.against_graph(workload.name, graph, bodies, wrong)
+        assert problem.startswith(f"request {len(bodies)} of {len(bodies)}: ") and "muscles" in problem
+        assert plan_checks.against_reference(bodies, answers, wrong) != ""
+    sessions = load_workloads(["build_session"])[0].bodies(bundle)
+    first = copy.deepcopy(answered["build_session"][0])
+    items = first["data"]["buildSession"]["items"]
+    asked = set(sessions[0]["variables"]["muscles"])
+    items[1]["exercise"]["slug"] = next(x.slug for x in bundle.exercises if not asked & {*x.targets, *x.secondary})
+    problem = await plan_checks.against_graph("build_session", graph, sessions[:1], [first])
+    assert "works none of" in problem
+
+
 def test_floor_waves_follow_what_ran_concurrently() -> None:
     a, b, c, d = ({"cypher": name} for name in "abcd")
     # a alone; then b and c together (both started before either ended); then d after c returned
@@ -90,6 +143,11 @@ def test_targets_report_misses_with_their_figures() -> None:
             (1000, "raw driver (Neo4j)", "exercise_page", 1, 400.0, 2.0),
             (1000, "service (Neo4j)", "alternatives", 1, 300.0, 3.0),
             (100000, "service (Neo4j)", "alternatives", 1, 30.0, 12.0),
+            (1000, "service (Neo4j)", "build_session", 1, 100.0, 10.0),
+            (100000, "service (Neo4j)", "build_session", 1, 25.0, 40.0),
+            (100000, "raw driver (Neo4j)", "build_session", 1, 30.0, 35.0),
+            (1000, "service (Neo4j)", "plan_coverage", 1, 100.0, 8.0),
+            (100000, "service (Neo4j)", "plan_coverage", 1, 80.0, 12.0),
         ]
     ]  # fmt: skip
     results = {
@@ -107,6 +165,10 @@ def test_targets_report_misses_with_their_figures() -> None:
     assert verdicts["exercise page p50 at c1 ≤ 1.3x the raw driver's"] == ("highest 2.00x (1k)", "**missed**")
     assert verdicts["alternatives p50 at 100k on Neo4j ≤ 10 ms"] == ("12.00 ms", "**missed**")
     assert verdicts["alternatives p50 100k/1k < 3"] == ("4.00", "**missed**")
+    assert verdicts["build_session p50 at 100k on Neo4j ≤ 30 ms"] == ("40.00 ms", "**missed**")
+    assert verdicts["build_session p50 100k/1k < 3"] == ("4.00", "**missed**")
+    assert verdicts["plan_coverage p50 at 100k on Neo4j ≤ 15 ms"] == ("12.00 ms", "met")
+    assert verdicts["plan_coverage p50 100k/1k < 3"] == ("1.50", "met")
     assert verdicts["seeding 100k exercises into Neo4j ≤ 20 s"] == ("12.5 s", "met")
     assert verdicts["embedded cold start ≤ 5 s (already seeded)"] == ("1.50 s", "met")
 
