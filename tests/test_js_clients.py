@@ -59,6 +59,9 @@ def test_apollo_client_persisted_queries_and_batches(server: str) -> None:  # no
     # Three queries made together went as one batch, each answered.
     assert seen["batched"] == ["barbell-hip-thrust", "push-up", "side-plank"]
     assert [(r["method"], r["batch"], r["codes"]) for r in seen["batch"]] == [("POST", 3, [])]
+    # InMemoryCache with no keyFields: each exercise is stored once, under its type and id, and read back by them.
+    assert seen["cacheKeys"] == [f"Exercise:{i}" for i in seen["pageIds"]]
+    assert seen["fromCache"] == {"__typename": "Exercise", "slug": seen["pageSlugs"][1]}
 
 
 def test_urql_graphcache_normalises_by_id_and_persisted_queries(server: str) -> None:  # noqa: F811
@@ -96,3 +99,14 @@ def test_urql_graphcache_normalises_by_id_and_persisted_queries(server: str) -> 
     assert known["contentType"].startswith("application/graphql-response+json")
     assert known["cacheControl"].startswith("public, max-age=")
     assert seen["second"] == seen["first"]
+
+
+def test_plain_fetch_with_graphql_over_http(server: str) -> None:  # noqa: F811
+    seen = run_node("fetch.mjs", f"{server}/graphql", package="")
+    answered, refused = seen["answered"], seen["refused"]
+    assert (answered["status"], answered["body"]) == (200, {"data": {"exercise": {"name": "Push-Up"}}})
+    assert answered["contentType"].startswith("application/graphql-response+json")
+    # A request error under that media type: 400, no data, the error's code.
+    assert refused["status"] == 400 and "data" not in refused["body"]
+    assert refused["contentType"].startswith("application/graphql-response+json")
+    assert [e["extensions"]["code"] for e in refused["body"]["errors"]] == ["GRAPHQL_VALIDATION_FAILED"]

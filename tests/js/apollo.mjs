@@ -62,6 +62,32 @@ const slugs = ["barbell-hip-thrust", "push-up", "side-plank"];
 const answers = await Promise.all(slugs.map((slug) => batched.query({ query: EXERCISE, variables: { slug } })));
 const batch = seen.splice(0);
 
+// The normalised cache with no typePolicies: every entity is keyed by its type and id.
+const PAGE = gql`
+  query Page {
+    exercises(first: 3) {
+      edges {
+        node {
+          id
+          slug
+        }
+      }
+    }
+  }
+`;
+const page = await batched.query({ query: PAGE });
+const pageIds = page.data.exercises.edges.map((e) => e.node.id);
+const pageSlugs = page.data.exercises.edges.map((e) => e.node.slug);
+const cacheKeys = Object.keys(batched.cache.extract()).filter((key) => key.startsWith("Exercise:"));
+const fromCache = batched.cache.readFragment({
+  id: batched.cache.identify({ __typename: "Exercise", id: pageIds[1] }),
+  fragment: gql`
+    fragment Slug on Exercise {
+      slug
+    }
+  `,
+});
+
 console.log(
   JSON.stringify({
     first: first.data.exercise,
@@ -70,5 +96,9 @@ console.log(
     known,
     batched: answers.map((a) => a.data.exercise.slug),
     batch,
+    pageIds,
+    pageSlugs,
+    cacheKeys,
+    fromCache,
   }),
 );
