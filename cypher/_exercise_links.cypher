@@ -1,4 +1,4 @@
-// Fragment: every relation of an exercise `e` the exercise page shows, as lists of slugs and names.
+// Fragment: every relation of an exercise `e` the exercise page shows, as lists of slugs and names, and its media.
 // Each edge type ends at one label only, so the far ends carry none: given a label there, the embedded engine may
 // start from every node of that label (a scan of all exercises for the variation links) instead of from `e`.
 [(e)-[:TARGETS]->(t) | {slug: t.slug, name: t.name}] AS targets,
@@ -7,4 +7,6 @@
 [(e)-[:TRAINS]->(b) | {slug: b.slug, name: b.name}] AS body_parts,
 [(e)-[:FOLLOWS]->(p) | {slug: p.slug, name: p.name}] AS patterns,
 [(e)-[:VARIATION_OF]->(base) | base.slug] AS base,
-[(e)<-[:VARIATION_OF]-(v) | v.slug] AS variants
+[(e)<-[:VARIATION_OF]-(v) | v.slug] AS variants,
+[(e)-[shown:SHOWN_IN]->(pic) | {url: pic.url, kind: pic.kind, source: pic.source, license: pic.license,
+                              position: shown.position}] AS media

@@ -30,3 +30,7 @@ UNION ALL
 MATCH ()-[r:FOLLOWS]->() WITH count(r) AS count WHERE count > 0 RETURN 'edge' AS kind, 'FOLLOWS' AS name, count
 UNION ALL
 MATCH ()-[r:INCLUDES]->() WITH count(r) AS count WHERE count > 0 RETURN 'edge' AS kind, 'INCLUDES' AS name, count
+UNION ALL
+MATCH (n:Media) WITH count(n) AS count WHERE count > 0 RETURN 'node' AS kind, 'Media' AS name, count
+UNION ALL
+MATCH ()-[r:SHOWN_IN]->() WITH count(r) AS count WHERE count > 0 RETURN 'edge' AS kind, 'SHOWN_IN' AS name, count

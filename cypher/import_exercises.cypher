@@ -1,6 +1,7 @@
 // One imported exercise per row, atomically with its edges. `props` are set (a merge sends only the gaps it
 // fills and the new source list). Each edge list that is not null replaces the exercise's edges of that kind;
 // a null list leaves that kind as it is (a dataset's rows give no movement patterns: FOLLOWS stays as it was).
+// `media` lists the pictures and videos to add (keyed by URL, placed by `position`); it never removes any.
 UNWIND $rows AS row
 MERGE (e:Exercise {slug: row.slug})
 SET e += row.props
@@ -30,6 +31,11 @@ WITH e, row, collect(p) AS patterns
 FOREACH (p IN patterns | MERGE (e)-[:FOLLOWS]->(p))
 WITH e, row
 OPTIONAL MATCH (b:BodyPart) WHERE b.slug = row.body_part
-WITH e, collect(b) AS parts
+WITH e, row, collect(b) AS parts
 FOREACH (b IN parts | MERGE (e)-[:TRAINS]->(b))
+FOREACH (item IN coalesce(row.media, []) |
+  MERGE (m:Media {url: item.url})
+  SET m.kind = item.kind, m.source = item.source, m.license = item.license
+  MERGE (e)-[shown:SHOWN_IN]->(m)
+  SET shown.position = item.position)
 RETURN count(e) AS exercises

@@ -18,6 +18,9 @@ def bundled(name: str) -> Path:
     return Path(str(files("graph_service") / name))
 
 
+# Where free-exercise-db publishes the images its records name by relative path (`Barbell_Squat/0.jpg`).
+FREE_EXERCISE_DB_IMAGES = "https://raw.githubusercontent.com/yuhonas/free-exercise-db/main/exercises/"
+
 # What browser clients send besides the CORS-safelisted headers: Apollo Client, urql and Relay (content-type for
 # JSON, the client's name and version, the CSRF-prevention header), and tracing (W3C trace context, request ids).
 CORS_HEADERS = (
@@ -69,6 +72,9 @@ class Settings(BaseSettings):
     )
     card_base_url: str = Field(
         default="https://example.com/exercises", description="where exercise cards link related pages to"
+    )
+    free_exercise_db_image_base_url: str = Field(
+        default=FREE_EXERCISE_DB_IMAGES, description="what free-exercise-db's relative image paths are joined to"
     )
 
     # Deadlines, admission and observability (docs/operations.md)

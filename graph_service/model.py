@@ -9,8 +9,20 @@ import re
 from dataclasses import asdict, dataclass
 from enum import IntEnum, StrEnum
 
-LABELS = ("Exercise", "Muscle", "Equipment", "BodyPart", "MovementPattern", "Kit")
-RELATIONSHIPS = ("TARGETS", "WORKS_SECONDARY", "USES", "TRAINS", "PART_OF", "VARIATION_OF", "FOLLOWS", "INCLUDES")
+LABELS = ("Exercise", "Muscle", "Equipment", "BodyPart", "MovementPattern", "Kit", "Media")
+RELATIONSHIPS = (
+    "TARGETS",
+    "WORKS_SECONDARY",
+    "USES",
+    "TRAINS",
+    "PART_OF",
+    "VARIATION_OF",
+    "FOLLOWS",
+    "INCLUDES",
+    "SHOWN_IN",
+)
+# The property that identifies a node of each label: its slug, or, for a picture or video, its URL.
+KEYS = {label: "url" if label == "Media" else "slug" for label in LABELS}
 
 # What a slug looks like everywhere: seed files, imports, cards and the graph.
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -47,6 +59,14 @@ class Force(StrEnum):
 class Mechanic(StrEnum):
     COMPOUND = "compound"
     ISOLATION = "isolation"
+
+
+class MediaKind(StrEnum):
+    """What a `Media` node shows an exercise with."""
+
+    IMAGE = "image"
+    ANIMATED_IMAGE = "animated image"
+    VIDEO = "video"
 
 
 DIFFICULTY_RANK = {d: i for i, d in enumerate(Difficulty)}

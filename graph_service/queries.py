@@ -82,6 +82,7 @@ class Q(StrEnum):
     TAXONOMY_TERMS = "taxonomy_terms"
     EXERCISE_INDEX = "exercise_index"
     IMPORT_EXERCISES = "import_exercises"
+    EXERCISE_MEDIA = "exercise_media"
 
 
 @dataclass(frozen=True)

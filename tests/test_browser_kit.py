@@ -29,6 +29,7 @@ QUERIES = (
     "exercises_by_body_part_and_difficulty",
     "exercises_without_equipment",
     "muscles_without_exercises",
+    "exercises_without_media",
     "exercise_neighbourhood",
     "plan_coverage",
     "kit_muscles",
@@ -176,6 +177,21 @@ async def test_data_quality_muscles_without_exercises(mini_store: Store, mini_se
     assert "biceps" in {r["slug"] for r in rows} and all(r["body_part"] for r in rows)
 
 
+async def test_data_quality_exercises_without_media(mini_store: Store, mini_seed: Path) -> None:
+    rows = await run_browser_query(mini_store, "exercises_without_media")
+    assert sorted(r["slug"] for r in rows) == sorted(x.slug for x in load_seed(mini_seed).exercises)
+    assert all(r["body_part"] for r in rows) and rows == sorted(rows, key=lambda r: (r["body_part"], r["slug"]))
+    # a picture added as an analyst would add one in Browser takes the exercise off the list
+    await mini_store.run_text(
+        "MATCH (e:Exercise {slug: 'push-up'}) "
+        "MERGE (m:Media {url: 'https://img.example/push-up.jpg'}) SET m.kind = 'image' MERGE (e)-[:SHOWN_IN]->(m)",
+        {},
+        write=True,
+    )
+    after = await run_browser_query(mini_store, "exercises_without_media")
+    assert {r["slug"] for r in rows} - {r["slug"] for r in after} == {"push-up"}
+
+
 @neo4j_only
 async def test_neighbourhood_of_one_exercise(mini_store: Store) -> None:
     rows = await run_browser_query(mini_store, "exercise_neighbourhood")  # slug => 'barbell-hip-thrust'
@@ -205,6 +221,8 @@ async def test_every_query_runs_with_its_own_params_on_the_knowledge_base(
     }
     assert results.pop("exercises_without_equipment") == []
     assert results.pop("muscles_without_exercises") == []
+    # the bundled exercises have no pictures of their own yet: every one of them is listed
+    assert len(results.pop("exercises_without_media")) == len(knowledge_base.exercises)
     assert all(results.values()), [name for name, rows in results.items() if not rows]
     per_part = results["exercises_by_body_part_and_difficulty"]
     assert sum(r["total"] for r in per_part) == len(knowledge_base.exercises)

@@ -81,9 +81,10 @@ async def test_original_shape_maps_merges_and_reports(store: Store, seeded: Path
     assert roller["TRAINS"] == ["arms"] and roller["USES"] == ["weight-plate"]
     assert "WORKS_SECONDARY" not in roller  # grip muscles are forearms, the target; the toe term maps to nothing
 
-    # the bundled exercise keeps its curated facts and only learns the new source
+    # the bundled exercise keeps its curated facts and only learns the new source and its animation
     hip_thrust = await exercise(store, "barbell-hip-thrust")
     assert hip_thrust["props"].pop("sources") == ["exercisedb:0001"]
+    assert hip_thrust.pop("SHOWN_IN") == ["https://example.com/0001.gif"]
     assert hip_thrust == hip_thrust_before
     assert (await exercise(store, "push-up"))["props"]["sources"] == ["exercisedb:0005"]
 

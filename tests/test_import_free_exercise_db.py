@@ -107,7 +107,11 @@ async def test_import_all_over_the_knowledge_base(
             else:
                 now.pop(key, None)
         assert now == before[slug], slug
-    assert [e for e in edges if e["from_slug"] in bundled] == [e for e in edges_before if e["from_slug"] in bundled]
+    # ... and the pictures of the records merged into them (free-exercise-db names two for each record)
+    curated = [e for e in edges if e["from_slug"] in bundled and e["type"] != "SHOWN_IN"]
+    assert curated == [e for e in edges_before if e["from_slug"] in bundled]
+    shown = [e["from_slug"] for e in edges if e["from_slug"] in bundled and e["type"] == "SHOWN_IN"]
+    assert set(shown) == merged_into_bundled and len(shown) >= 2 * len(merged_into_bundled)
 
     thrust = await exercise(store, "barbell-hip-thrust")
     assert thrust["props"]["sources"] == ["free-exercise-db:Barbell_Hip_Thrust"]

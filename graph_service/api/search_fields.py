@@ -17,7 +17,7 @@ Ctx = Info[Context, None]
 # Exercise fields answered from the short map the statement returns without the texts; the others go to loaders
 # or need the texts.
 SHORT = frozenset({"__typename", "id", "slug", "name", "difficulty", "category", "force", "mechanic", "aliases"})
-NEEDS_NO_ROW = frozenset({"targets", "secondaryMuscles", "equipment", "bodyPart", "bodyParts", "patterns"})
+NEEDS_NO_ROW = frozenset({"targets", "secondaryMuscles", "equipment", "bodyPart", "bodyParts", "patterns", "media"})
 
 
 def _only_short(selections: Iterable[Selection]) -> bool:

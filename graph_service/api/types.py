@@ -22,6 +22,7 @@ from graph_service.api.inputs import (
     reject_unknown,
 )
 from graph_service.api.kits import available_with_kit
+from graph_service.api.media import Media
 from graph_service.api.nodes import SlugNode
 from graph_service.api.paging import Window, page_of, window
 from graph_service.api.patterns import MovementPattern
@@ -281,6 +282,13 @@ class Exercise(SlugNode):
     async def equipment(self, info: Ctx) -> list[Equipment]:
         rows = _by_name((await self._links(info)).get("equipment", []))
         return [Equipment(slug=r["slug"], name=r["name"]) for r in rows]
+
+    @strawberry.field(
+        description="Pictures and animations of it, in order, from the datasets it was imported from; empty when it "
+        "has none (the bundled exercises have none of their own yet)."
+    )
+    async def media(self, info: Ctx) -> list[Media]:
+        return Media.from_rows((await self._links(info)).get("media") or [])
 
     @strawberry.field(description="The movement patterns it follows; empty for an imported exercise not yet placed.")
     async def patterns(self, info: Ctx) -> list[MovementPattern]:

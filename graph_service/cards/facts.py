@@ -4,11 +4,13 @@ import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from graph_service.cards.media import MediaFact
 from graph_service.guidance import CuratedAnswer, Guidance, read_curated_faq, read_guidance
 from graph_service.model import DIFFICULTY_RANK, Difficulty
 from graph_service.reads.alternatives import AlternativesQuestion, ranked_alternatives
 from graph_service.reads.exercises import exercise_slugs, exercises_by_slugs
 from graph_service.reads.guidance import exercise_guidance
+from graph_service.reads.media import ordered
 from graph_service.statistics import GraphStatistics
 from graph_service.store import Row, Store
 
@@ -53,6 +55,7 @@ class ExerciseFacts:
     mistakes: tuple[str, ...] = ()
     variation_of: Named | None = None
     alternatives: tuple[Alternative, ...] = ()
+    media: tuple[MediaFact, ...] = ()  # in the exercise's order
     guidance: Guidance | None = None  # curated (seed/guidance.yaml), for bundled exercises only
     curated_faq: tuple[CuratedAnswer, ...] = ()
 
@@ -83,6 +86,10 @@ class ExerciseFacts:
             mistakes=tuple(exercise.get("mistakes") or ()),
             variation_of=base,
             alternatives=tuple(Alternative(r["slug"], r["name"], r.get("difficulty") or "") for r in alternatives),
+            media=tuple(
+                MediaFact(m["url"], m["kind"], m.get("source"), m.get("license"))
+                for m in ordered(exercise.get("media") or [])
+            ),
         )
 
 

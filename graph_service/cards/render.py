@@ -5,6 +5,7 @@ from graph_service.cards import wording as w
 from graph_service.cards.facts import ExerciseFacts, Named
 from graph_service.cards.faq import full_faq
 from graph_service.cards.guidance import guidance_lines
+from graph_service.cards.media import media_lines
 
 QUICK_ANSWER = "Quick answer"
 HOW_TO = "How to perform"
@@ -78,6 +79,7 @@ def render_card(x: ExerciseFacts, *, base_url: str) -> str:
     out = [f"# {x.name}", "", f"## {QUICK_ANSWER}", "", quick_answer(x), ""]
     out += [f"- **{label}:** {value}" for label, value in fact_lines(x)]
     out += ["", "---", ""]
+    out += media_lines(x.name, x.media)
     if x.instructions:
         out += [f"## {HOW_TO}", "", *(f"{n}. {_one_line(s)}" for n, s in enumerate(x.instructions, start=1)), ""]
     for title, items in ((TIPS, x.tips), (MISTAKES, x.mistakes)):

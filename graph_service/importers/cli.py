@@ -3,6 +3,7 @@
 import asyncio
 import time
 from collections.abc import Awaitable, Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -45,8 +46,10 @@ TOP_DUPLICATES = 10
 
 @import_app.command("free-exercise-db")
 def free_exercise_db(file: SourceFile, dry_run: DryRun = False, report: ReportFile = None) -> None:
-    """Import the free-exercise-db JSON format."""
-    _import_records(FREE_EXERCISE_DB, read_free_exercise_db, file, dry_run, report)
+    """Import the free-exercise-db JSON format; its relative image paths are joined to
+    FREE_EXERCISE_DB_IMAGE_BASE_URL."""
+    base_url = get_settings().free_exercise_db_image_base_url
+    _import_records(FREE_EXERCISE_DB, partial(read_free_exercise_db, image_base_url=base_url), file, dry_run, report)
 
 
 @import_app.command("exercisedb")
@@ -110,6 +113,7 @@ def print_summary(s: ImportSummary, *, engine: str) -> None:
     table.add_row("merged into an existing exercise", str(len(s.merged)))
     table.add_row("unchanged (already imported)", str(s.unchanged))
     table.add_row("skipped", str(len(s.skipped)))
+    table.add_row(f"pictures and videos that {verb} added", str(s.media))
     console.print(table)
     if s.unmapped or s.by_design:
         terms = Table(title="terms that map to nothing in the taxonomy")

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from graph_service.errors import BadInput
 from graph_service.importers.names import name_key as name_key
-from graph_service.model import SLUG_MAX, TaxonomyKind
+from graph_service.model import SLUG_MAX, MediaKind, TaxonomyKind
 from graph_service.queries import Q
 from graph_service.seeding.models import UnmappedTerm
 from graph_service.store import Store
@@ -36,6 +36,16 @@ class ImportValidationError(BadInput):
 
 
 @dataclass(frozen=True)
+class SourceMedia:
+    """A picture or video a source shows the exercise with: a full URL, and the license only where the source
+    states one."""
+
+    url: str
+    kind: MediaKind
+    license: str | None = None
+
+
+@dataclass(frozen=True)
 class SourceExercise:
     """One exercise as a source states it: the source's own terms, not yet mapped onto the taxonomy."""
 
@@ -52,6 +62,7 @@ class SourceExercise:
     mechanic: str | None = None
     description: str | None = None
     instructions: tuple[str, ...] = ()
+    media: tuple[SourceMedia, ...] = ()
 
     @property
     def ref(self) -> str:

@@ -4,6 +4,7 @@ The original shape has singular fields: `id`, `bodyPart`, `target`, `equipment`,
 `instructions[]` and, in later releases, `description`, `difficulty` and `category`. The open-source shape has
 `exerciseId` and plural arrays: `bodyParts[]`, `targetMuscles[]`, `equipments[]`, with steps prefixed `Step:N`.
 A file is a JSON array (or an object with the array under `data`); each record's shape is recognised by its keys.
+Both shapes may carry a `gifUrl`: an animation of the exercise. The format states no license for it.
 """
 
 import re
@@ -12,14 +13,17 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
-from graph_service.importers.common import SourceExercise, clean_lines
+from graph_service.importers.common import SourceExercise, SourceMedia, clean_lines
+from graph_service.importers.media import URL_PATTERN
 from graph_service.importers.source_file import read_json, validate_records
+from graph_service.model import MediaKind
 
 SOURCE = "exercisedb"
 STEP_PREFIX = re.compile(r"^\s*step\s*:?\s*\d+\s*[:.)-]?\s*", re.IGNORECASE)
 SMALL_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with"})
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Url = Annotated[str, StringConstraints(strip_whitespace=True, pattern=URL_PATTERN)]
 
 
 class OriginalRecord(BaseModel):
@@ -35,6 +39,7 @@ class OriginalRecord(BaseModel):
     description: str | None = None
     difficulty: str | None = None
     category: str | None = None
+    gifUrl: Url | None = None
 
 
 class OpenRecord(BaseModel):
@@ -47,6 +52,11 @@ class OpenRecord(BaseModel):
     equipments: list[Text]
     secondaryMuscles: list[Text] = []
     instructions: list[str] = []
+    gifUrl: Url | None = None
+
+
+def animation(url: str | None) -> tuple[SourceMedia, ...]:
+    return (SourceMedia(url, MediaKind.ANIMATED_IMAGE),) if url else ()
 
 
 def display_name(name: str) -> str:
@@ -72,6 +82,7 @@ def _convert(r: Any) -> SourceExercise:
             category=r.category,
             description=" ".join(r.description.split()) if r.description else None,
             instructions=clean_lines(r.instructions),
+            media=animation(r.gifUrl),
         )
     assert isinstance(r, OpenRecord)
     return SourceExercise(
@@ -83,6 +94,7 @@ def _convert(r: Any) -> SourceExercise:
         equipment=tuple(r.equipments),
         body_parts=tuple(r.bodyParts),
         instructions=clean_lines(STEP_PREFIX.sub("", step) for step in r.instructions),
+        media=animation(r.gifUrl),
     )
 
 

@@ -5,6 +5,8 @@ matches one (by slug, name or alias) only adds its reference to `sources` and fi
 lacks (force or mechanic, say); it never adds or removes edges. An exercise the graph does not have yet is created
 with every fact the source maps. Two records of one run that name the same exercise merge the same way: the first
 one's facts win. Re-importing a file finds every record already referenced and writes nothing.
+Media are added, not filled: a record's pictures and videos that its exercise is not shown in yet join the ones
+it has, bundled or imported (graph_service.importers.media).
 """
 
 from collections.abc import Callable, Sequence
@@ -24,6 +26,7 @@ from graph_service.importers.common import (
 )
 from graph_service.importers.equipment import equipment_terms
 from graph_service.importers.matching import BROAD_MUSCLE_TERMS, ExerciseIndex
+from graph_service.importers.media import exercise_media, media_rows
 from graph_service.importers.names import display_name, words
 from graph_service.importers.report import near_duplicates
 from graph_service.importers.summary import ImportSummary as ImportSummary
@@ -192,10 +195,17 @@ def _empty(value: Any) -> bool:
 
 
 def plan_import(
-    records: Sequence[SourceExercise], taxonomy: Taxonomy, index: ExerciseIndex, *, source: str
+    records: Sequence[SourceExercise],
+    taxonomy: Taxonomy,
+    index: ExerciseIndex,
+    *,
+    source: str,
+    media: dict[str, list[str]] | None = None,
 ) -> ImportPlan:
-    """Decide, without writing, what each record becomes: a new exercise, a merge, nothing, or a skip."""
+    """Decide, without writing, what each record becomes: a new exercise, a merge, nothing, or a skip.
+    `media`: the URLs each exercise is already shown in."""
     summary = ImportSummary(source=source)
+    shown = {slug: list(urls) for slug, urls in (media or {}).items()}
     mapper = _Mapper(taxonomy, summary)
     creates: dict[str, Row] = {}
     merges: dict[str, Row] = {}
@@ -215,6 +225,8 @@ def plan_import(
             slug = _free_slug(mapped, index)
             mapped.row["slug"] = slug
             mapped.row["props"]["family"] = slug
+            mapped.row["media"] = media_rows(x, shown.setdefault(slug, []))
+            summary.media += len(mapped.row["media"])
             index.add(slug, mapped.row["props"])
             index.note_ref(x.ref, slug)
             creates[slug] = mapped.row
@@ -231,7 +243,9 @@ def plan_import(
             for k, v in mapped.row["props"].items()
             if k in FILLABLE and k not in mapped.defaulted and _empty(existing.get(k)) and not _empty(v)
         }
-        if x.ref in sources and not fill:
+        added = media_rows(x, shown.setdefault(slug, []))
+        summary.media += len(added)
+        if x.ref in sources and not fill and not added:
             summary.unchanged += 1
             summary.outcomes.append(Outcome(x.ref, x.name, "unchanged", slug, match.rule))
             continue
@@ -241,12 +255,22 @@ def plan_import(
         index.note_ref(x.ref, slug)
         if slug in creates:
             creates[slug]["props"].update(fill, sources=sources)
+            creates[slug]["media"] += added
         else:
             row = merges.setdefault(
                 slug,
-                {"slug": slug, "props": {}, "targets": None, "secondary": None, "equipment": None, "body_part": None},
+                {
+                    "slug": slug,
+                    "props": {},
+                    "targets": None,
+                    "secondary": None,
+                    "equipment": None,
+                    "body_part": None,
+                    "media": [],
+                },
             )
             row["props"].update(fill, sources=sources)
+            row["media"] += added
         summary.merged.append((x.ref, slug))
         summary.outcomes.append(Outcome(x.ref, x.name, "merged", slug, match.rule))
     return ImportPlan(creates=list(creates.values()), merges=list(merges.values()), summary=summary)
@@ -275,7 +299,7 @@ async def prepare_import(
     taxonomy = await read_taxonomy(store, seed_dir)
     index = ExerciseIndex(await store.read(Q.EXERCISE_INDEX), taxonomy.muscle_body_part)
     before = list(index.props)
-    plan = plan_import(records, taxonomy, index, source=source)
+    plan = plan_import(records, taxonomy, index, source=source, media=await exercise_media(store))
     plan.summary.near_duplicates = near_duplicates(plan.summary, index, before)
     plan.summary.dry_run = dry_run
     return plan

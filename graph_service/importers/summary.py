@@ -46,6 +46,7 @@ class ImportSummary:
     seconds: float = 0.0
     outcomes: list[Outcome] = field(default_factory=list)
     near_duplicates: list[NearDuplicate] = field(default_factory=list)
+    media: int = 0  # pictures and videos added to exercises
 
     @property
     def review(self) -> list[Outcome]:

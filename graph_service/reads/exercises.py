@@ -7,6 +7,7 @@ from typing import Any, TypedDict, cast
 
 from graph_service.queries import Q
 from graph_service.reads import plans
+from graph_service.reads.media import MediaRow
 from graph_service.statistics import GraphStatistics
 from graph_service.store import Store
 
@@ -44,6 +45,7 @@ class Links(TypedDict):
     body_parts: list[NamedRow]
     base: list[str]
     variants: list[str]
+    media: list[MediaRow]
 
 
 class LinksRow(Links):

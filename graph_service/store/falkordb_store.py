@@ -16,7 +16,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from graph_service.config import Settings
 from graph_service.errors import StoreError, StoreTimeout, StoreUnavailable
-from graph_service.model import LABELS
+from graph_service.model import KEYS
 from graph_service.queries import CypherLibrary, Q
 from graph_service.store.base import Row, Store
 from graph_service.store.embedded_server import EmbeddedServer
@@ -116,9 +116,9 @@ class FalkorDBStore(Store):
         # Unique constraints are a server command rather than Cypher, so they are created here.
         try:
             existing = {(c["label"], tuple(c["properties"])) for c in await self._graph.list_constraints()}
-            for label in LABELS:
-                if (label, ("slug",)) not in existing:
-                    await self._graph.create_node_unique_constraint(label, "slug")
+            for label, key in KEYS.items():
+                if (label, (key,)) not in existing:
+                    await self._graph.create_node_unique_constraint(label, key)
         except RedisError as e:
             raise StoreError(f"the embedded engine refused a constraint: {e}") from e
 
