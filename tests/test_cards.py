@@ -105,6 +105,7 @@ async def test_card_of_a_bundled_exercise(store: Store, seeded: SeedBundle) -> N
         "## Pro tips",
         "## Common mistakes",
         "## FAQ",
+        "## Muscle map",
         "## Related exercises",
     ]
     quick = lines[lines.index("## Quick answer") + 2]

@@ -1,6 +1,8 @@
 """An exercise card: one Markdown page with the quick answer, the facts, how to perform it, tips, mistakes, an FAQ
 and links to related pages. `parse.py` reads the same structure back."""
 
+from urllib.parse import quote
+
 from graph_service.cards import wording as w
 from graph_service.cards.facts import ExerciseFacts, Named
 from graph_service.cards.faq import full_faq
@@ -12,6 +14,7 @@ HOW_TO = "How to perform"
 TIPS = "Pro tips"
 MISTAKES = "Common mistakes"
 FAQ = "FAQ"
+MUSCLE_MAP = "Muscle map"
 RELATED = "Related exercises"
 NONE = "None"
 
@@ -75,6 +78,12 @@ def related_links(x: ExerciseFacts, base_url: str) -> list[tuple[str, str]]:
     return links
 
 
+def muscle_map_url(slug: str) -> str:
+    """The service's own picture of the exercise (`GET /exercises/{slug}/muscles.svg`), as a path on the host that
+    serves the card: the settings name no public address of the API to make it absolute."""
+    return f"/exercises/{quote(slug, safe='')}/muscles.svg"
+
+
 def render_card(x: ExerciseFacts, *, base_url: str) -> str:
     out = [f"# {x.name}", "", f"## {QUICK_ANSWER}", "", quick_answer(x), ""]
     out += [f"- **{label}:** {value}" for label, value in fact_lines(x)]
@@ -89,6 +98,8 @@ def render_card(x: ExerciseFacts, *, base_url: str) -> str:
     out += [f"## {FAQ}", ""]
     for item in full_faq(x):  # curated answers first
         out += [f"### {item.question}", "", item.answer, ""]
+    # Read past on import, as the FAQ is: the picture is drawn from the graph.
+    out += [f"## {MUSCLE_MAP}", "", f"[Muscles the {x.name} works, front and back]({muscle_map_url(x.slug)})", ""]
     links = related_links(x, base_url)
     if links:
         out += [f"## {RELATED}", "", *(f"- [{text}]({url})" for text, url in links), ""]
