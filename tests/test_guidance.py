@@ -1,6 +1,7 @@
 """Curated guidance and FAQ answers (seed/guidance.yaml): validated with the seed, kept as Exercise properties by an
 idempotent load, answered by `Exercise.guidance` and `Exercise.faq`, and rendered on the card, on both engines."""
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +10,9 @@ import yaml
 from api_client import Api, api_for
 from graph_dump import exercise
 
+from graph_service.cards import parse_card
+from graph_service.cards.facts import ExerciseFacts
+from graph_service.cards.render import render_card
 from graph_service.config import Settings
 from graph_service.errors import SeedValidationError
 from graph_service.guidance import PROPERTIES, Guidance
@@ -206,3 +210,28 @@ async def test_guidance_on_a_page_is_one_batched_read(kb_store: Store, settings:
             trips.append(api.store.round_trips - before)
     assert len(data["exercises"]["edges"]) == 30
     assert trips[1] == trips[0] + 1
+
+
+def test_the_card_importer_reads_past_the_new_sections(knowledge_base: SeedBundle) -> None:
+    """A card with guidance and curated answers parses as one without: the sections are read past, like the FAQ."""
+    entry = entries(knowledge_base)["barbell-hip-thrust"]
+    plain = ExerciseFacts(
+        slug="barbell-hip-thrust",
+        name="Barbell Hip Thrust",
+        difficulty="beginner",
+        category="strength",
+        instructions=("Sit.", "Roll the bar in.", "Drive up."),
+        tips=("Chin down.",),
+        mistakes=("Arching.",),
+    )
+    full = replace(plain, guidance=entry.guidance(), curated_faq=tuple(entry.curated_faq()))
+    with_guidance = render_card(full, base_url="https://fit.example")
+    assert "## Sets, reps and load" in with_guidance and entry.faq[0].question in with_guidance
+    read, without = (parse_card(render_card(f, base_url="https://fit.example"), Path("x.md")) for f in (full, plain))
+    assert read.problems == [] and (read.summary, read.facts, read.steps, read.tips, read.mistakes) == (
+        without.summary,
+        without.facts,
+        without.steps,
+        without.tips,
+        without.mistakes,
+    )
