@@ -41,4 +41,3 @@ def shared_metrics(workers: int) -> Iterator[Path | None]:
     finally:
         del os.environ[VARIABLE]
         shutil.rmtree(folder, ignore_errors=True)
-
