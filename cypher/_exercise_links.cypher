@@ -6,6 +6,8 @@
 [(e)-[:USES]->(q) | {slug: q.slug, name: q.name}] AS equipment,
 [(e)-[:TRAINS]->(b) | {slug: b.slug, name: b.name}] AS body_parts,
 [(e)-[:FOLLOWS]->(p) | {slug: p.slug, name: p.name}] AS patterns,
+[(e)-[:TARGETS_GROUP]->(tg) | {slug: tg.slug, name: tg.name}] AS target_groups,
+[(e)-[:WORKS_GROUP_SECONDARY]->(sg) | {slug: sg.slug, name: sg.name}] AS secondary_groups,
 [(e)-[:VARIATION_OF]->(base) | base.slug] AS base,
 [(e)<-[:VARIATION_OF]-(v) | v.slug] AS variants,
 [(e)-[shown:SHOWN_IN]->(pic) | {url: pic.url, kind: pic.kind, source: pic.source, license: pic.license,

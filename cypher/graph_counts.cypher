@@ -31,6 +31,16 @@ MATCH ()-[r:FOLLOWS]->() WITH count(r) AS count WHERE count > 0 RETURN 'edge' AS
 UNION ALL
 MATCH ()-[r:INCLUDES]->() WITH count(r) AS count WHERE count > 0 RETURN 'edge' AS kind, 'INCLUDES' AS name, count
 UNION ALL
+MATCH (n:MuscleGroup) WITH count(n) AS count WHERE count > 0 RETURN 'node' AS kind, 'MuscleGroup' AS name, count
+UNION ALL
+MATCH ()-[r:IN_GROUP]->() WITH count(r) AS count WHERE count > 0 RETURN 'edge' AS kind, 'IN_GROUP' AS name, count
+UNION ALL
+MATCH ()-[r:TARGETS_GROUP]->() WITH count(r) AS count WHERE count > 0
+RETURN 'edge' AS kind, 'TARGETS_GROUP' AS name, count
+UNION ALL
+MATCH ()-[r:WORKS_GROUP_SECONDARY]->() WITH count(r) AS count WHERE count > 0
+RETURN 'edge' AS kind, 'WORKS_GROUP_SECONDARY' AS name, count
+UNION ALL
 MATCH (n:Media) WITH count(n) AS count WHERE count > 0 RETURN 'node' AS kind, 'Media' AS name, count
 UNION ALL
 MATCH ()-[r:SHOWN_IN]->() WITH count(r) AS count WHERE count > 0 RETURN 'edge' AS kind, 'SHOWN_IN' AS name, count

@@ -12,6 +12,9 @@ WHERE (type(stale) = 'TARGETS' AND row.targets IS NOT NULL AND NOT n.slug IN row
    OR (type(stale) = 'USES' AND row.equipment IS NOT NULL AND NOT n.slug IN row.equipment)
    OR (type(stale) = 'TRAINS' AND row.body_part IS NOT NULL AND n.slug <> row.body_part)
    OR (type(stale) = 'FOLLOWS' AND row.patterns IS NOT NULL AND NOT n.slug IN row.patterns)
+   OR (type(stale) = 'TARGETS_GROUP' AND row.target_groups IS NOT NULL AND NOT n.slug IN row.target_groups)
+   OR (type(stale) = 'WORKS_GROUP_SECONDARY' AND row.secondary_groups IS NOT NULL
+       AND NOT n.slug IN row.secondary_groups)
 DELETE stale
 WITH DISTINCT e, row
 OPTIONAL MATCH (t:Muscle) WHERE t.slug IN coalesce(row.targets, [])
@@ -29,6 +32,15 @@ WITH e, row
 OPTIONAL MATCH (p:MovementPattern) WHERE p.slug IN coalesce(row.patterns, [])
 WITH e, row, collect(p) AS patterns
 FOREACH (p IN patterns | MERGE (e)-[:FOLLOWS]->(p))
+// A broad source term ("shoulders") names a muscle group, never one of its muscles.
+WITH e, row
+OPTIONAL MATCH (tg:MuscleGroup) WHERE tg.slug IN coalesce(row.target_groups, [])
+WITH e, row, collect(tg) AS target_groups
+FOREACH (g IN target_groups | MERGE (e)-[:TARGETS_GROUP]->(g))
+WITH e, row
+OPTIONAL MATCH (sg:MuscleGroup) WHERE sg.slug IN coalesce(row.secondary_groups, [])
+WITH e, row, collect(sg) AS secondary_groups
+FOREACH (g IN secondary_groups | MERGE (e)-[:WORKS_GROUP_SECONDARY]->(g))
 WITH e, row
 OPTIONAL MATCH (b:BodyPart) WHERE b.slug = row.body_part
 WITH e, row, collect(b) AS parts

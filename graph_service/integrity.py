@@ -16,11 +16,12 @@ from graph_service.keys import keys_from_links, refresh_exercise_keys
 from graph_service.queries import Q
 from graph_service.store import Store
 
-# Each rule: the link list that must not be empty, and how a report names the breach.
+# Each rule: the link lists of which one must not be empty, and how a report names the breach. A target may be a
+# muscle group: an import whose source named only a broad term ("shoulders") targets the group as a whole.
 RULES = {
-    "targets": "no target muscle (TARGETS)",
-    "equipment": "no equipment (USES)",
-    "body_parts": "no body part (TRAINS)",
+    ("targets", "target_groups"): "no target muscle or muscle group (TARGETS, TARGETS_GROUP)",
+    ("equipment",): "no equipment (USES)",
+    ("body_parts",): "no body part (TRAINS)",
 }
 
 
@@ -65,7 +66,9 @@ async def check_graph(store: Store, *, batch_size: int) -> CheckResult:
                 have = stored[slug].get(key)
                 if _normal(have) != _normal(expected):
                     result.stale.append(StaleKey(slug, key, have, expected))
-            result.breaches += [RuleBreach(slug, rule) for kind, rule in RULES.items() if not links.get(kind)]
+            result.breaches += [
+                RuleBreach(slug, rule) for kinds, rule in RULES.items() if not any(links.get(k) for k in kinds)
+            ]
     return result
 
 

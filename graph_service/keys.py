@@ -37,8 +37,13 @@ def derived_keys(
     body_parts: list[str],
     base: str | None,
     patterns: Sequence[str] = (),
+    target_groups: Sequence[str] = (),
+    secondary_groups: Sequence[str] = (),
 ) -> dict[str, Any]:
-    """Every derived property of one exercise, from its category and the slugs at the ends of its edges."""
+    """Every derived property of one exercise, from its category and the slugs at the ends of its edges.
+
+    `target_groups` and `secondary_groups` are the muscle groups an import named as a whole (TARGETS_GROUP,
+    WORKS_GROUP_SECONDARY); the muscle lists and the profile key hold muscles only."""
     targets = sorted(targets)
     return {
         "target_slugs": targets,
@@ -49,6 +54,8 @@ def derived_keys(
         "equipment_slugs": sorted(equipment),
         "body_part_slugs": sorted(body_parts),
         "pattern_slugs": sorted(patterns),
+        "target_group_slugs": sorted(target_groups),
+        "group_slugs": sorted({*target_groups, *secondary_groups}),
         "family": base or slug,
     }
 
@@ -69,6 +76,8 @@ def keys_from_links(links: dict[str, Any]) -> dict[str, Any]:
         body_parts=slugs("body_parts"),
         base=min(base) if base else None,
         patterns=slugs("patterns"),
+        target_groups=slugs("target_groups"),
+        secondary_groups=slugs("secondary_groups"),
     )
 
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import asdict, dataclass
 from enum import IntEnum, StrEnum
 
-LABELS = ("Exercise", "Muscle", "Equipment", "BodyPart", "MovementPattern", "Kit", "Media")
+LABELS = ("Exercise", "Muscle", "Equipment", "BodyPart", "MovementPattern", "Kit", "MuscleGroup", "Media")
 RELATIONSHIPS = (
     "TARGETS",
     "WORKS_SECONDARY",
@@ -19,6 +19,9 @@ RELATIONSHIPS = (
     "VARIATION_OF",
     "FOLLOWS",
     "INCLUDES",
+    "IN_GROUP",
+    "TARGETS_GROUP",
+    "WORKS_GROUP_SECONDARY",
     "SHOWN_IN",
 )
 # The property that identifies a node of each label: its slug, or, for a picture or video, its URL.
@@ -79,11 +82,16 @@ class TaxonomyKind(StrEnum):
     EQUIPMENT = "equipment"
     BODY_PART = "bodyPart"
     MOVEMENT_PATTERN = "movementPattern"
+    MUSCLE_GROUP = "muscleGroup"
 
     @property
     def label(self) -> str:
         """How messages and reports name the kind."""
-        return {"bodyPart": "body part", "movementPattern": "movement pattern"}.get(self.value, self.value)
+        return {
+            "bodyPart": "body part",
+            "movementPattern": "movement pattern",
+            "muscleGroup": "muscle group",
+        }.get(self.value, self.value)
 
 
 class WorkKind(IntEnum):

@@ -78,20 +78,32 @@ class GraphStatistics:
         return await self._get("version", read, ttl=min(self.ttl, VERSION_TTL_S))
 
     async def known_slugs(self, *, fresh: bool = False) -> dict[TaxonomyKind, frozenset[str]]:
-        """The slugs of every muscle, piece of equipment and body part; `fresh` reads them again now."""
+        """The slugs of every muscle, muscle group, piece of equipment, body part and movement pattern; `fresh`
+        reads them again now."""
         terms = await self.known_terms(fresh=fresh)
         return {kind: frozenset(slugs) for kind, slugs in terms.items()}
 
     async def known_terms(self, *, fresh: bool = False) -> dict[TaxonomyKind, dict[str, tuple[str, ...]]]:
         """Each known slug by kind with the words that name its node (the slug, the name, the aliases): the same
         read as `known_slugs`, for suggesting the closest slugs to an unknown one."""
+        return (await self._taxonomy(fresh=fresh))[0]
 
-        async def read() -> dict[TaxonomyKind, dict[str, tuple[str, ...]]]:
+    async def group_members(self, *, fresh: bool = False) -> dict[str, tuple[str, ...]]:
+        """Each muscle group's slug with its muscles' slugs: the same read as `known_slugs`."""
+        return (await self._taxonomy(fresh=fresh))[1]
+
+    async def _taxonomy(
+        self, *, fresh: bool
+    ) -> tuple[dict[TaxonomyKind, dict[str, tuple[str, ...]]], dict[str, tuple[str, ...]]]:
+        async def read() -> tuple[dict[TaxonomyKind, dict[str, tuple[str, ...]]], dict[str, tuple[str, ...]]]:
             known: dict[TaxonomyKind, dict[str, tuple[str, ...]]] = {kind: {} for kind in TaxonomyKind}
+            members: dict[str, tuple[str, ...]] = {}
             for row in await self.store.read(Q.TAXONOMY_SLUGS):
                 names = [row["slug"], row.get("name"), *(row.get("aliases") or [])]
                 known[TaxonomyKind(row["kind"])][row["slug"]] = tuple(str(n) for n in names if n)
-            return known
+                if row["kind"] == TaxonomyKind.MUSCLE_GROUP:
+                    members[row["slug"]] = tuple(sorted(row.get("members") or []))
+            return known, members
 
         return await self._get("taxonomy", read, fresh=fresh)
 

@@ -20,6 +20,7 @@ LISTED = {
     "BodyPart": ("bodyParts", "body_parts"),
     "MovementPattern": ("movementPatterns", "movement_patterns"),
     "Kit": ("kits", "kits"),
+    "MuscleGroup": ("muscleGroups", "muscle_groups"),
 }
 NODE_INTERFACE = schema._schema.get_type("Node")
 assert isinstance(NODE_INTERFACE, GraphQLInterfaceType)

@@ -33,6 +33,7 @@ QUERIES = (
     "exercise_neighbourhood",
     "plan_coverage",
     "kit_muscles",
+    "muscle_groups",
 )
 NEO4J_ONLY = {"exercise_neighbourhood"}  # returns nodes and relationships for the graph view
 neo4j_only = pytest.mark.parametrize("engine", ["neo4j"], indirect=True)
@@ -248,7 +249,7 @@ async def test_style_captions_every_node_by_name_and_colours_each_label(kb_store
     )
     types = await kb_store.run_text("MATCH ()-[r]->() RETURN DISTINCT type(r) AS type", {}, write=False)
     label_names = {label for row in labels for label in row["labels"]}
-    assert label_names == {"Exercise", "Muscle", "Equipment", "BodyPart", "MovementPattern", "Kit"}
+    assert label_names == {"Exercise", "Muscle", "Equipment", "BodyPart", "MovementPattern", "Kit", "MuscleGroup"}
     for label in label_names:
         assert rules[f"node.{label}"]["caption"] == '"{name}"', label
     colours = [rules[f"node.{label}"]["color"] for label in label_names]
@@ -269,6 +270,17 @@ async def test_plan_coverage_counts_a_secondary_set_as_half(kb_store: Store, kno
     assert rows["pectorals"]["target_sets"] == 3
     assert all(rows[m]["target_sets"] == 4 for m in squat.targets)
     assert rows["lats"]["weighted_sets"] == 0 and rows["rear-deltoids"]["weighted_sets"] == 0
+
+
+async def test_muscle_groups_list_their_muscles(kb_store: Store, knowledge_base: SeedBundle) -> None:
+    rows = {r["slug"]: r for r in await run_browser_query(kb_store, "muscle_groups")}
+    names = {m.slug: m.name for m in knowledge_base.muscles}
+    assert {g: r["muscles"] for g, r in rows.items()} == {
+        g.slug: sorted(names[m] for m in g.muscles) for g in knowledge_base.muscle_groups
+    }
+    for g in knowledge_base.muscle_groups:
+        targeting = [x for x in knowledge_base.exercises if set(g.muscles) & set(x.targets)]
+        assert rows[g.slug]["exercises_targeting"] == len(targeting), g.slug
 
 
 async def test_kit_muscles_count_what_the_kit_allows(kb_store: Store, knowledge_base: SeedBundle) -> None:

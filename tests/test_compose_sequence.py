@@ -104,6 +104,7 @@ async def test_seed_then_serve_then_query(
         "BodyPart": len(knowledge_base.body_parts),
         "MovementPattern": len(knowledge_base.movement_patterns),
         "Kit": len(knowledge_base.kits),
+        "MuscleGroup": len(knowledge_base.muscle_groups),
     }
     again = run(seed["command"], image, seed_env)
     assert again.returncode == 0, again.stdout + again.stderr

@@ -72,7 +72,8 @@ async def test_original_shape_maps_merges_and_reports(store: Store, seeded: Path
     jacks = await exercise(store, "jumping-jack")
     assert "TARGETS" not in jacks
     assert jacks["TRAINS"] == ["cardio"]
-    assert jacks["WORKS_SECONDARY"] == ["calves", "front-deltoids"]
+    assert jacks["WORKS_SECONDARY"] == ["calves"]
+    assert jacks["WORKS_GROUP_SECONDARY"] == ["deltoids"]  # "shoulders" names the group, not one deltoid
     assert jacks["USES"] == ["body-weight"]
     assert "difficulty" not in jacks["props"]  # unknown stays unknown
     assert jacks["props"]["category"] == "cardio"

@@ -38,13 +38,18 @@ async def test_seed_loads_the_sample(store: Store, mini_seed: Path) -> None:
     bundle = load_seed(mini_seed)
     counts = await write_seed(store, bundle, batch_size=4)
     nodes = {"Exercise": 6, "Muscle": 32, "Equipment": 40, "BodyPart": 8}
-    assert counts.nodes == nodes | {"MovementPattern": len(bundle.movement_patterns), "Kit": len(bundle.kits)}
+    assert counts.nodes == nodes | {
+        "MovementPattern": len(bundle.movement_patterns),
+        "Kit": len(bundle.kits),
+        "MuscleGroup": len(bundle.muscle_groups),
+    }
     x = {e.slug: e for e in bundle.exercises}
     assert counts.edges["TARGETS"] == sum(len(e.targets) for e in x.values())
     assert counts.edges["WORKS_SECONDARY"] == sum(len(e.secondary) for e in x.values())
     assert counts.edges["USES"] == sum(len(e.equipment) for e in x.values())
     assert counts.edges["TRAINS"] == 6
     assert counts.edges["PART_OF"] == 32
+    assert counts.edges["IN_GROUP"] == 32  # every muscle in exactly one group
     assert counts.edges["VARIATION_OF"] == 1
     assert counts.edges["FOLLOWS"] == sum(len(e.patterns) for e in x.values())
     assert counts.edges["INCLUDES"] == sum(len(k.equipment) for k in bundle.kits)
@@ -132,7 +137,7 @@ async def test_counts_name_every_label_and_edge_type_the_graph_holds(store: Stor
     counts = await graph_counts(store)
     assert counts.nodes == {row["name"]: row["count"] for row in walked_nodes}
     assert counts.edges == {row["name"]: row["count"] for row in walked_edges}
-    assert len(counts.edges) == 8
+    assert len(counts.edges) == 9  # no TARGETS_GROUP or WORKS_GROUP_SECONDARY: those come from imports
 
 
 async def test_batches_in_flight_together_load_the_same_graph(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,6 +6,7 @@ CREATE INDEX FOR (n:Exercise) ON (n.family);
 CALL db.idx.fulltext.createNodeIndex('Exercise', 'name', 'search_text');
 CALL db.idx.fulltext.createNodeIndex('Muscle', 'name', 'search_text');
 CALL db.idx.fulltext.createNodeIndex('Equipment', 'name', 'search_text');
+CALL db.idx.fulltext.createNodeIndex('MuscleGroup', 'name', 'search_text');
 // No statement seeks by difficulty or category (filters on them are checked per exercise), so the indexes
 // earlier versions created on them only slowed writes. Dropping one that is not there is not an error here.
 DROP INDEX ON :Exercise(difficulty);

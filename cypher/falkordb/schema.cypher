@@ -6,5 +6,6 @@ CREATE INDEX FOR (n:Equipment) ON (n.slug);
 CREATE INDEX FOR (n:BodyPart) ON (n.slug);
 CREATE INDEX FOR (n:MovementPattern) ON (n.slug);
 CREATE INDEX FOR (n:Kit) ON (n.slug);
+CREATE INDEX FOR (n:MuscleGroup) ON (n.slug);
 // A picture or video is one node however many exercises it shows, so its URL is its key.
 CREATE INDEX FOR (n:Media) ON (n.url);

@@ -6,6 +6,10 @@ CREATE INDEX exercise_family IF NOT EXISTS FOR (n:Exercise) ON (n.family);
 CREATE FULLTEXT INDEX graph_search IF NOT EXISTS
 FOR (n:Exercise|Muscle|Equipment) ON EACH [n.name, n.search_text]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}};
+// Muscle groups in an index of their own, so a graph indexed before groups existed gains it on its next start.
+CREATE FULLTEXT INDEX muscle_group_search IF NOT EXISTS
+FOR (n:MuscleGroup) ON EACH [n.name, n.search_text]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}};
 // No statement seeks by difficulty or category (filters on them are checked per exercise), so the indexes
 // earlier versions created on them only slowed writes.
 DROP INDEX exercise_difficulty IF EXISTS;

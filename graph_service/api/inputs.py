@@ -30,8 +30,13 @@ SLUG_PARAMS = {
 @strawberry.input(description="Lists inside one field mean OR; different fields mean AND.")
 class ExerciseFilter:
     body_parts: list[str] | None = strawberry.field(default=None, description="Body part slugs.")
-    targets: list[str] | None = strawberry.field(default=None, description="Target (primary) muscle slugs.")
-    muscles: list[str] | None = strawberry.field(default=None, description="Muscle slugs, target or secondary.")
+    targets: list[str] | None = strawberry.field(
+        default=None, description="Target (primary) muscle or muscle group slugs; a group stands for all its muscles."
+    )
+    muscles: list[str] | None = strawberry.field(
+        default=None,
+        description="Muscle or muscle group slugs, target or secondary; a group stands for all its muscles.",
+    )
     equipment: list[str] | None = strawberry.field(default=None, description="Uses any of these equipment slugs.")
     available_equipment: list[str] | None = strawberry.field(
         default=None,
@@ -102,8 +107,13 @@ def filter_params(f: ExerciseFilter | None) -> dict[str, Any]:
 async def reject_unknown(statistics: GraphStatistics, params: dict[str, Any]) -> None:
     """Unknown slugs are a client mistake worth naming, not a reason to answer with an empty list."""
     named: dict[TaxonomyKind, list[str]] = {}
+    # A muscle field may name a muscle group (graph_service.reads.muscle_groups widens it to its muscles).
+    muscle_fields = any(params.get(p) for p, kind in SLUG_PARAMS.items() if kind is TaxonomyKind.MUSCLE)
+    groups = (await statistics.known_slugs())[TaxonomyKind.MUSCLE_GROUP] if muscle_fields else frozenset()
     for param, kind in SLUG_PARAMS.items():
         for slug in params.get(param) or []:
+            if kind is TaxonomyKind.MUSCLE and slug in groups:
+                continue
             named.setdefault(kind, [])
             if slug not in named[kind]:
                 named[kind].append(slug)

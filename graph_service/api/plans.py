@@ -14,7 +14,7 @@ from graph_service.api.inputs import check_first, check_slug, check_slugs, rejec
 from graph_service.api.kits import available_with_kit
 from graph_service.api.nodes import SlugNode
 from graph_service.api.patterns import MovementPattern
-from graph_service.api.types import Alternative, BodyPart, Ctx, Equipment, Exercise, Muscle
+from graph_service.api.types import Alternative, BodyPart, Ctx, Equipment, Exercise, Muscle, MuscleGroup
 from graph_service.errors import BadInput
 from graph_service.model import DIFFICULTY_RANK, TaxonomyKind
 from graph_service.model import Difficulty as DifficultyValue
@@ -72,6 +72,19 @@ class MuscleCoverage:
     )
 
 
+@strawberry.type(
+    description="How much of a plan works one muscle group: its muscles' figures summed, so an exercise that works "
+    "two of its muscles counts for each."
+)
+class MuscleGroupCoverage:
+    group: MuscleGroup
+    target_sets: float = strawberry.field(description="Target sets of its muscles, summed.")
+    secondary_sets: float = strawberry.field(description="Secondary sets of its muscles, summed.")
+    weighted_sets: float = strawberry.field(
+        description=f"targetSets + {SECONDARY_WEIGHT} * secondarySets: a secondary set counts half a set."
+    )
+
+
 @strawberry.type(description="How many sets of a plan follow one movement pattern.")
 class PatternCoverage:
     pattern: MovementPattern
@@ -84,7 +97,9 @@ class BodyPartCoverage:
     weighted_sets: float
 
 
-@strawberry.type(description="What a plan trains: per muscle, body part and movement pattern, and its balance.")
+@strawberry.type(
+    description="What a plan trains: per muscle, muscle group, body part and movement pattern, and its balance."
+)
 class PlanCoverage:
     taxonomy: strawberry.Private[PlanTaxonomy]
     items: strawberry.Private[list[PlanItem]]
@@ -102,6 +117,18 @@ class PlanCoverage:
                 weighted_sets=s.weighted_sets,
             )
             for s in self.coverage.muscles
+        ]
+
+    @strawberry.field(description="Every muscle group the plan works, most weighted sets first.")
+    def groups(self) -> list[MuscleGroupCoverage]:
+        return [
+            MuscleGroupCoverage(
+                group=MuscleGroup(slug=s.muscle, name=self.taxonomy.groups.get(s.muscle, s.muscle)),
+                target_sets=s.target_sets,
+                secondary_sets=s.secondary_sets,
+                weighted_sets=s.weighted_sets,
+            )
+            for s in self.coverage.groups
         ]
 
     @strawberry.field(description="The muscles no exercise of the plan works, as target or secondary, by name.")

@@ -26,11 +26,13 @@ from graph_service.api.types import (
     ExerciseConnection,
     Facets,
     Muscle,
+    MuscleGroup,
     SearchResult,
 )
 from graph_service.errors import BadInput
 from graph_service.model import Difficulty, TaxonomyKind
 from graph_service.reads.facets import facet_counts
+from graph_service.reads.muscle_groups import group_pairs, with_group_members
 from graph_service.reads.search import search
 from graph_service.reads.taxonomy import taxonomy_nodes
 
@@ -60,6 +62,7 @@ class Query(PlanQueries, NodeQueries):  # training plans: graph_service.api.plan
         params = filter_params(filter)
         await reject_unknown(info.context.statistics, params)
         params = await filter_with_kit(info.context, filter.kit if filter else None, params)
+        params = await with_group_members(info.context.statistics, params)
         return await ExerciseConnection.read(info, params, sort, page)
 
     @strawberry.field(description="Exercises that hit the same muscles as `slug`, best first.")
@@ -81,15 +84,17 @@ class Query(PlanQueries, NodeQueries):  # training plans: graph_service.api.plan
         check_first(first, limits.MAX_SEARCH)
         results: list[SearchResult] = []
         for h in await search(info.context.store, text=text, limit=first, texts=asks_for_texts(info)):
-            node: Exercise | Muscle | Equipment
+            node: Exercise | Muscle | MuscleGroup | Equipment
             if h.exercise is not None:
                 # The hit carries the exercise's fields; its relations load only if the query asks for them.
                 node = Exercise.from_row(h.exercise)
             elif h.kind == "Muscle":
                 node = Muscle(slug=h.slug, name=h.name)
+            elif h.kind == "MuscleGroup":
+                node = MuscleGroup(slug=h.slug, name=h.name)
             else:
                 node = Equipment(slug=h.slug, name=h.name)
-            via = Muscle(slug=h.via[0], name=h.via[1]) if h.via else None
+            via = Muscle(slug=h.via[0], name=h.via[1]) if h.via and h.via_kind == "Muscle" else None
             results.append(SearchResult(score=h.score, node=node, via=via))
         return results
 
@@ -103,6 +108,15 @@ class Query(PlanQueries, NodeQueries):  # training plans: graph_service.api.plan
     @strawberry.field
     async def muscle(self, info: Ctx, slug: str) -> Muscle | None:
         return await Muscle.load(info, check_slug(slug))
+
+    @strawberry.field(description="Every muscle group, by name: the level above the muscle.")
+    async def muscle_groups(self, info: Ctx) -> list[MuscleGroup]:
+        rows = await taxonomy_nodes(info.context.store, TaxonomyKind.MUSCLE_GROUP)
+        return [MuscleGroup(slug=r["slug"], name=r["name"]) for r in rows]
+
+    @strawberry.field
+    async def muscle_group(self, info: Ctx, slug: str) -> MuscleGroup | None:
+        return await MuscleGroup.load(info, check_slug(slug))
 
     @strawberry.field(description="Every kind of equipment, by name.")
     async def equipment(self, info: Ctx) -> list[Equipment]:
@@ -127,4 +141,6 @@ class Query(PlanQueries, NodeQueries):  # training plans: graph_service.api.plan
         params = filter_params(filter)
         await reject_unknown(info.context.statistics, params)
         params = await filter_with_kit(info.context, filter.kit if filter else None, params)
-        return Facets.of(await facet_counts(info.context.store, filter=params))
+        params = await with_group_members(info.context.statistics, params)
+        groups = await group_pairs(info.context.statistics)
+        return Facets.of(await facet_counts(info.context.store, filter=params, muscle_groups=groups))

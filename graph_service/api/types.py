@@ -67,6 +67,11 @@ class Muscle(SlugNode):
     async def aliases(self, info: Ctx) -> list[str]:
         return list((await _node(info, TaxonomyKind.MUSCLE, self.slug)).get("aliases") or [])
 
+    @strawberry.field(description="The muscle group this muscle belongs to (deltoids for the side deltoids).")
+    async def group(self, info: Ctx) -> "MuscleGroup | None":
+        groups = (await _node(info, TaxonomyKind.MUSCLE, self.slug)).get("groups") or []
+        return await MuscleGroup.load(info, sorted(groups)[0]) if groups else None
+
     @strawberry.field(description="The body part this muscle belongs to.")
     async def body_part(self, info: Ctx) -> "BodyPart | None":
         parts = (await _node(info, TaxonomyKind.MUSCLE, self.slug)).get("body_parts") or []
@@ -104,6 +109,50 @@ class Muscle(SlugNode):
     @classmethod
     async def load(cls, info: Ctx, slug: str) -> "Muscle | None":
         row = await info.context.taxonomy(TaxonomyKind.MUSCLE).load(slug)
+        return cls(slug=row["slug"], name=row["name"]) if row else None
+
+
+@strawberry.type(
+    description="A muscle group, the level above the muscle (the deltoids: front, side and rear). Filters, facets "
+    "and search take a group for all of its muscles; an import files an exercise whose source names only a broad "
+    "term (shoulders) under the group, not under one of its muscles."
+)
+class MuscleGroup(SlugNode):
+    slug: str
+    name: str
+
+    @strawberry.field
+    async def aliases(self, info: Ctx) -> list[str]:
+        return list((await _node(info, TaxonomyKind.MUSCLE_GROUP, self.slug)).get("aliases") or [])
+
+    @strawberry.field(description="Its muscles, by name.")
+    async def muscles(self, info: Ctx) -> list[Muscle]:
+        return await _muscles(info, await self._members(info))
+
+    @strawberry.field(
+        description="Exercises that work any of its muscles, or the group itself; `targetOnly` keeps those in which "
+        "it is a primary mover."
+    )
+    async def exercises(
+        self,
+        info: Ctx,
+        first: int | None = None,
+        after: str | None = None,
+        target_only: bool = True,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> "ExerciseConnection":
+        field = "targets" if target_only else "muscles"
+        page = window(first=first, after=after, last=last, before=before)
+        params = {**filter_params(None), field: [self.slug, *await self._members(info)]}
+        return await ExerciseConnection.read(info, params, ExerciseSort.NAME, page)
+
+    async def _members(self, info: Ctx) -> list[str]:
+        return sorted((await _node(info, TaxonomyKind.MUSCLE_GROUP, self.slug)).get("muscles") or [])
+
+    @classmethod
+    async def load(cls, info: Ctx, slug: str) -> "MuscleGroup | None":
+        row = await info.context.taxonomy(TaxonomyKind.MUSCLE_GROUP).load(slug)
         return cls(slug=row["slug"], name=row["name"]) if row else None
 
 
@@ -272,6 +321,19 @@ class Exercise(SlugNode):
     @strawberry.field(description="Primary muscles.")
     async def targets(self, info: Ctx) -> list[Muscle]:
         return [Muscle(slug=r["slug"], name=r["name"]) for r in _by_name((await self._links(info)).get("targets", []))]
+
+    @strawberry.field(
+        description="Muscle groups it targets as a whole: an import whose source named only a broad term "
+        "(shoulders), never split onto one muscle; empty for the bundled exercises, which name muscles."
+    )
+    async def target_groups(self, info: Ctx) -> list[MuscleGroup]:
+        rows = _by_name((await self._links(info)).get("target_groups", []))
+        return [MuscleGroup(slug=r["slug"], name=r["name"]) for r in rows]
+
+    @strawberry.field(description="Muscle groups that assist as a whole, named only broadly by an import's source.")
+    async def secondary_groups(self, info: Ctx) -> list[MuscleGroup]:
+        rows = _by_name((await self._links(info)).get("secondary_groups", []))
+        return [MuscleGroup(slug=r["slug"], name=r["name"]) for r in rows]
 
     @strawberry.field(description="Muscles that assist.")
     async def secondary_muscles(self, info: Ctx) -> list[Muscle]:
@@ -546,6 +608,10 @@ class FacetCount:
 class Facets:
     body_parts: list[FacetCount]
     muscles: list[FacetCount] = strawberry.field(description="Counted by target muscle.")
+    muscle_groups: list[FacetCount] = strawberry.field(
+        description="Counted by target muscle group: an exercise counts once for a group when it targets any of its "
+        "muscles or the group itself."
+    )
     equipment: list[FacetCount]
     patterns: list[FacetCount] = strawberry.field(description="Counted by movement pattern.")
     difficulties: list[FacetCount]
@@ -556,6 +622,7 @@ class Facets:
         return cls(
             body_parts=FacetCount.of(counts.taxonomy[TaxonomyKind.BODY_PART]),
             muscles=FacetCount.of(counts.taxonomy[TaxonomyKind.MUSCLE]),
+            muscle_groups=FacetCount.of(counts.taxonomy[TaxonomyKind.MUSCLE_GROUP]),
             equipment=FacetCount.of(counts.taxonomy[TaxonomyKind.EQUIPMENT]),
             patterns=FacetCount.of(counts.taxonomy[TaxonomyKind.MOVEMENT_PATTERN]),
             difficulties=FacetCount.of(counts.difficulties),
@@ -563,7 +630,7 @@ class Facets:
         )
 
 
-SearchNode = Annotated[Exercise | Muscle | Equipment, strawberry.union("SearchNode")]
+SearchNode = Annotated[Exercise | Muscle | MuscleGroup | Equipment, strawberry.union("SearchNode")]
 
 
 @strawberry.type(description="One search hit.")

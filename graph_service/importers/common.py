@@ -20,6 +20,7 @@ MUSCLE = TaxonomyKind.MUSCLE
 EQUIPMENT = TaxonomyKind.EQUIPMENT
 BODY_PART = TaxonomyKind.BODY_PART
 MOVEMENT_PATTERN = TaxonomyKind.MOVEMENT_PATTERN
+MUSCLE_GROUP = TaxonomyKind.MUSCLE_GROUP
 TAXONOMY_KINDS = tuple(TaxonomyKind)
 # The kinds every import needs in the graph; datasets name no movement pattern, only exercise cards do.
 REQUIRED_KINDS = (MUSCLE, EQUIPMENT, BODY_PART)
@@ -96,6 +97,10 @@ class Taxonomy:
     names: dict[str, dict[str, str]]
     muscle_body_part: dict[str, str]
     by_design: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Each muscle group's slug with the body parts of its muscles (its own body part, in muscle_body_part, is the
+    # one most of them belong to).
+    group_regions: dict[str, frozenset[str]] = field(default_factory=dict)
+    group_members: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def slug(self, kind: str, term: str) -> str | None:
         return self.terms[kind].get(normalize_term(term))
@@ -114,20 +119,28 @@ async def read_taxonomy(store: Store, seed_dir: Path) -> Taxonomy:
     terms: dict[str, dict[str, str]] = {k: {} for k in TAXONOMY_KINDS}
     names: dict[str, dict[str, str]] = {k: {} for k in TAXONOMY_KINDS}
     muscle_body_part: dict[str, str] = {}
+    group_regions: dict[str, frozenset[str]] = {}
+    group_members: dict[str, set[str]] = {}
     for row in sorted(rows, key=lambda r: (r["kind"], r["slug"])):
         kind = TaxonomyKind(row["kind"])
         names[kind][row["slug"]] = row["name"]
         for term in (row["slug"], row["name"], *(row["aliases"] or [])):
             terms[kind].setdefault(normalize_term(term), row["slug"])
         if row["body_parts"]:
-            muscle_body_part[row["slug"]] = sorted(row["body_parts"])[0]
+            parts = list(row["body_parts"])  # a group's: one per muscle
+            muscle_body_part[row["slug"]] = min(set(parts), key=lambda p: (-parts.count(p), p))
+        if kind is MUSCLE_GROUP:
+            group_regions[row["slug"]] = frozenset(row["body_parts"] or ())
+        for group in row.get("groups") or ():
+            group_members.setdefault(group, set()).add(row["slug"])
     missing = [k for k in REQUIRED_KINDS if not names[k]]
     if missing:
         raise BadInput(
             f"the graph has no {', '.join(k.label for k in missing)} nodes to map terms onto; load the taxonomy first "
             "(graph-service seed)"
         )
-    return Taxonomy(terms, names, muscle_body_part, read_unmapped_terms(seed_dir))
+    members = {g: frozenset(ms) for g, ms in group_members.items()}
+    return Taxonomy(terms, names, muscle_body_part, read_unmapped_terms(seed_dir), group_regions, members)
 
 
 def read_unmapped_terms(seed_dir: Path) -> dict[str, dict[str, str]]:

@@ -91,13 +91,15 @@ def disagreement(record: Row, existing: dict[str, Any], regions: dict[str, str])
 
     `record` holds the record's `targets` and `equipment` slugs and `regions`, the body parts of the targets it
     names only broadly; `regions` here maps each muscle to its body part. A record whose equipment (stations
-    aside) or targets map to nothing has no evidence against the exercise on that count.
+    aside) or targets map to nothing has no evidence against the exercise on that count, nor has an exercise that
+    targets muscle groups only (an earlier import's "shoulders"). A record's broad term counts as each muscle of
+    its group (graph_service.importers.merge passes them in `targets` and `secondary`).
     """
     mine, theirs = record["equipment"], existing.get("equipment_slugs") or []
     if set(mine) - STATIONS and not implements(mine) & implements(theirs):
         return f"equipment differs ({', '.join(sorted(mine))} vs {', '.join(sorted(theirs)) or 'none'})"
     targets, their_targets = set(record["targets"]), set(existing.get("target_slugs") or [])
-    if not targets or targets & their_targets:
+    if not targets or not their_targets or targets & their_targets:
         return None
     if set(record.get("regions") or ()) & {regions.get(m) for m in their_targets}:
         return None

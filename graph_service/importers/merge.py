@@ -18,6 +18,7 @@ from graph_service.importers.common import (
     BODY_PART,
     EQUIPMENT,
     MUSCLE,
+    MUSCLE_GROUP,
     SourceExercise,
     Taxonomy,
     normalize_term,
@@ -72,6 +73,8 @@ class MappedExercise:
     defaulted: frozenset[str]
     # The body parts of the targets the source names only broadly ("shoulders"), for matching.
     regions: frozenset[str] = frozenset()
+    # For matching only: the muscles with the members of the groups the source names ("shoulders": every deltoid).
+    matching: dict[str, list[str]] = field(default_factory=dict)
 
 
 class _Mapper:
@@ -88,6 +91,19 @@ class _Mapper:
             elif slug not in out:
                 out.append(slug)
         return out
+
+    def muscles(self, terms: Sequence[str]) -> tuple[list[str], list[str]]:
+        """The muscles the terms name, and the muscle groups: a broad term (\"shoulders\") names a group as a whole,
+        never one of its muscles."""
+        muscles: list[str] = []
+        groups: list[str] = []
+        for term in terms:
+            group = self.taxonomy.slug(MUSCLE_GROUP, term)
+            if group is None:
+                muscles += [m for m in self.terms(MUSCLE, [term]) if m not in muscles]
+            elif group not in groups:
+                groups.append(group)
+        return muscles, groups
 
     def choice[T](self, kind: str, term: str | None, table: dict[str, T]) -> T | None:
         if term is None or not term.strip():
@@ -113,14 +129,16 @@ class _Mapper:
         slug = slugify(name)
         if not slug:
             return "its name has no letters or digits to make a slug from"
-        targets = self.terms(MUSCLE, x.targets)
+        targets, target_groups = self.muscles(x.targets)
         regions = frozenset(
             self.taxonomy.muscle_body_part.get(muscle, "")
             for term in x.targets
             if (muscle := self.taxonomy.slug(MUSCLE, term))
             and (normalize_term(term) in BROAD_MUSCLE_TERMS or self.taxonomy.slug(BODY_PART, term))
-        )
-        secondary = [m for m in self.terms(MUSCLE, x.secondary) if m not in targets]
+        ).union(*(self.taxonomy.group_regions.get(g, ()) for g in target_groups))
+        secondary_muscles, secondary_groups = self.muscles(x.secondary)
+        secondary = [m for m in secondary_muscles if m not in targets]
+        secondary_groups = [g for g in secondary_groups if g not in target_groups]
         terms, decided = equipment_terms(x.name, x.equipment)
         equipment = self.terms(EQUIPMENT, terms)
         equipment += [s for s in decided if s not in equipment and s in self.taxonomy.names[EQUIPMENT]]
@@ -136,7 +154,12 @@ class _Mapper:
             body_part = CARDIO
         else:
             body_part = next(
-                (self.taxonomy.muscle_body_part[m] for m in targets if m in self.taxonomy.muscle_body_part), None
+                (
+                    self.taxonomy.muscle_body_part[m]
+                    for m in [*targets, *target_groups]
+                    if m in self.taxonomy.muscle_body_part
+                ),
+                None,
             )
         if body_part is None:
             return "no body part: the source gives none that maps and names no target muscle to derive it from"
@@ -172,11 +195,19 @@ class _Mapper:
             tips=[],
             mistakes=[],
         )
-        row = exercise_row(entry)
+        row = exercise_row(entry, target_groups=target_groups, secondary_groups=secondary_groups)
         row["props"] = {k: v for k, v in row["props"].items() if v is not None} | {"sources": [x.ref]}
         if inferred:
             row["props"]["inferred"] = inferred
-        return MappedExercise(slug, row, frozenset(defaulted | set(inferred)), regions)
+        matching = {
+            "targets": self._with_members(targets, target_groups),
+            "secondary": self._with_members(secondary, secondary_groups),
+        }
+        return MappedExercise(slug, row, frozenset(defaulted | set(inferred)), regions, matching)
+
+    def _with_members(self, muscles: list[str], groups: list[str]) -> list[str]:
+        members = (m for g in groups for m in sorted(self.taxonomy.group_members.get(g, ())))
+        return list(dict.fromkeys([*muscles, *members]))
 
 
 def infer_category(name: str, body_part: str) -> tuple[Category | None, str]:
@@ -220,7 +251,7 @@ def plan_import(
         if isinstance(mapped, str):
             _skip(summary, x, mapped)
             continue
-        match = index.match(x.ref, x.name, {**mapped.row, "regions": mapped.regions})
+        match = index.match(x.ref, x.name, {**mapped.row, "regions": mapped.regions, **mapped.matching})
         if match.slug is None:
             slug = _free_slug(mapped, index)
             mapped.row["slug"] = slug

@@ -1,8 +1,8 @@
-"""What a plan trains: sets per muscle (a secondary set counts half), per body part and per movement pattern, what
-it leaves untrained, and its push/pull and upper/lower balance."""
+"""What a plan trains: sets per muscle (a secondary set counts half), per muscle group, per body part and per
+movement pattern, what it leaves untrained, and its push/pull and upper/lower balance."""
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from graph_service.planning.facts import PatternInfo, PlanExercise, PlanTaxonomy
 from graph_service.planning.vocabulary import MAIN_GROUPS, Direction, Region
@@ -37,6 +37,8 @@ class Coverage:
     untrained_patterns: list[str]  # main patterns (compound and core) the plan leaves out, by slug
     push_pull_ratio: float | None  # upper-body push sets over pull sets; None without pull sets
     upper_lower_ratio: float | None  # upper-body sets over lower-body sets; None without lower-body sets
+    # per muscle group the plan works: its members' sets summed, most weighted sets first, then by slug
+    groups: list[MuscleSets] = field(default_factory=list)
 
     def weighted(self, muscle: str) -> float:
         return next((m.weighted_sets for m in self.muscles if m.muscle == muscle), 0.0)
@@ -72,6 +74,7 @@ def plan_coverage(items: Sequence[PlanItem], taxonomy: PlanTaxonomy) -> Coverage
     upper = sets_where(lambda p: p.region is Region.UPPER)
     lower = sets_where(lambda p: p.region is Region.LOWER)
     return Coverage(
+        groups=group_sets(worked, taxonomy),
         muscles=worked,
         untrained_muscles=sorted(set(taxonomy.muscles) - {*target, *secondary}),
         body_parts=sorted(parts.items(), key=lambda kv: (-kv[1], kv[0])),
@@ -82,3 +85,16 @@ def plan_coverage(items: Sequence[PlanItem], taxonomy: PlanTaxonomy) -> Coverage
         push_pull_ratio=round(push / pull, 4) if pull else None,
         upper_lower_ratio=round(upper / lower, 4) if lower else None,
     )
+
+
+def group_sets(worked: Sequence[MuscleSets], taxonomy: PlanTaxonomy) -> list[MuscleSets]:
+    """Each muscle group's sets as the sums of its muscles' (`muscle` holds the group's slug): a set of an exercise
+    that works two members counts for each, as the muscles' own figures do."""
+    target: dict[str, float] = {}
+    secondary: dict[str, float] = {}
+    for s in worked:
+        info = taxonomy.muscles.get(s.muscle)
+        if info and info.group:
+            target[info.group] = target.get(info.group, 0.0) + s.target_sets
+            secondary[info.group] = secondary.get(info.group, 0.0) + s.secondary_sets
+    return sorted((MuscleSets(g, target[g], secondary[g]) for g in target), key=lambda s: (-s.weighted_sets, s.muscle))

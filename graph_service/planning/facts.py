@@ -2,7 +2,7 @@
 and movement patterns a plan is measured against (cypher/plan_taxonomy.cypher)."""
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from graph_service.planning.vocabulary import Direction, PatternGroup, Region
@@ -44,6 +44,7 @@ class MuscleInfo:
     slug: str
     name: str
     body_part: str | None
+    group: str | None = None  # its muscle group
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class PlanTaxonomy:
     patterns: dict[str, PatternInfo]
     equipment: dict[str, str]  # slug: name
     body_parts: dict[str, str]  # slug: name
+    groups: dict[str, str] = field(default_factory=dict)  # muscle groups, slug: name
 
     @classmethod
     def from_rows(cls, rows: list[dict[str, Any]]) -> "PlanTaxonomy":
@@ -68,14 +70,20 @@ class PlanTaxonomy:
         patterns: dict[str, PatternInfo] = {}
         equipment: dict[str, str] = {}
         body_parts: dict[str, str] = {}
+        groups: dict[str, str] = {}
         for r in rows:
             if r["kind"] == "equipment":
                 equipment[r["slug"]] = r["name"]
             elif r["kind"] == "bodyPart":
                 body_parts[r["slug"]] = r["name"]
+            elif r["kind"] == "muscleGroup":
+                groups[r["slug"]] = r["name"]
             elif r["kind"] == "muscle":
                 parts = sorted(r["body_parts"] or [])
-                muscles[r["slug"]] = MuscleInfo(r["slug"], r["name"], parts[0] if parts else None)
+                in_groups = sorted(r.get("groups") or [])
+                muscles[r["slug"]] = MuscleInfo(
+                    r["slug"], r["name"], parts[0] if parts else None, in_groups[0] if in_groups else None
+                )
             else:
                 patterns[r["slug"]] = PatternInfo(
                     r["slug"],
@@ -84,7 +92,7 @@ class PlanTaxonomy:
                     Region(r["region"] or Region.FULL),
                     Direction(r["direction"]) if r["direction"] else None,
                 )
-        return cls(muscles, patterns, equipment, body_parts)
+        return cls(muscles, patterns, equipment, body_parts, groups)
 
     def muscle_name(self, slug: str) -> str:
         info = self.muscles.get(slug)

@@ -1,4 +1,5 @@
-"""Facet counts for filter menus: per body part, target muscle, equipment, difficulty and category."""
+"""Facet counts for filter menus: per body part, target muscle, target muscle group, equipment, difficulty and
+category."""
 
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -23,8 +24,12 @@ class FacetCounts:
     categories: list[FacetValue]  # most exercises first
 
 
-async def facet_counts(store: Store, *, filter: Mapping[str, Any]) -> FacetCounts:
-    rows = await store.read(Q.FACETS, filter)
+async def facet_counts(
+    store: Store, *, filter: Mapping[str, Any], muscle_groups: list[list[Any]] | None = None
+) -> FacetCounts:
+    """`muscle_groups`: each group as [slug, [member slugs]] (graph_service.reads.muscle_groups.group_pairs), to
+    count by group; None counts none."""
+    rows = await store.read(Q.FACETS, {**filter, "muscle_groups": muscle_groups})
     groups: dict[str, dict[str, int]] = {}
     named: dict[TaxonomyKind, list[FacetValue]] = {kind: [] for kind in TaxonomyKind}
     for r in rows:

@@ -1,4 +1,4 @@
-"""Full-text search over exercises, muscles and equipment on either engine, in one ranking.
+"""Full-text search over exercises, muscles, muscle groups and equipment on either engine, in one ranking.
 
 The statements differ per engine (cypher/<engine>/search.cypher) and so does the query language of their
 full-text indexes (Lucene for Neo4j, RediSearch for FalkorDB); this module builds each engine's query string
@@ -10,7 +10,8 @@ was left out: `benchpress`) and ranks every hit on one scale:
 
 where relevance is the engine's score divided by the best engine score of the answer (0 to 1). An exercise
 reached through a muscle hit (it targets the muscle: `hamstrnigs` finds the hamstrings, and through them
-hamstring exercises) scores half its muscle's relevance and names the muscle in `via`. Hits come best first.
+hamstring exercises) scores half its muscle's relevance and names the muscle in `via`; a muscle group hit (`delts`)
+reaches exercises that target any of its muscles, or the group itself, the same way. Hits come best first.
 """
 
 import itertools
@@ -36,14 +37,15 @@ EVERY_WORD_BONUS = 1.0
 
 @dataclass(frozen=True)
 class Hit:
-    kind: str  # Exercise | Muscle | Equipment
+    kind: str  # Exercise | Muscle | MuscleGroup | Equipment
     slug: str
     name: str
     score: float
     # An exercise hit's fields, as `cypher/_exercise_map.cypher` returns them; None for muscles and equipment.
     exercise: ExerciseRow | None = None
-    # For an exercise found through a muscle it targets: that muscle's slug and name.
+    # For an exercise found through a muscle or muscle group it targets: that node's slug and name, and its kind.
     via: tuple[str, str] | None = None
+    via_kind: str | None = None
 
 
 def words(text: str) -> list[str]:
@@ -101,19 +103,19 @@ def rank(rows: list[dict[str, Any]], terms: list[str], limit: int) -> list[Hit]:
     """The statement's rows as hits on one scale (see the module's docstring), best first, each node once."""
     best = max((float(r["score"]) for r in rows), default=0.0)
     wanted = "".join(terms)
-    # (kind, slug) -> (score, name, the row or exercise map, the muscle it was reached through)
-    scored: dict[tuple[str, str], tuple[float, str, dict[str, Any], tuple[str, str] | None]] = {}
+    # (kind, slug) -> (score, name, the row or exercise map, the muscle or group it was reached through, its kind)
+    scored: dict[tuple[str, str], tuple[float, str, dict[str, Any], tuple[str, str] | None, str | None]] = {}
     for row in rows:
         relevance = float(row["score"]) / best if best > 0 else 0.0
         key = (row["kind"], row["slug"])
         score = _bonus(row, terms, wanted) + relevance
         if key not in scored or scored[key][0] < score:
-            scored[key] = (score, row["name"], row, None)
+            scored[key] = (score, row["name"], row, None, None)
         via_score = VIA_SHARE * relevance
         for near in row.get("via") or ():
             key = ("Exercise", near["slug"])
             if key not in scored or scored[key][0] < via_score:
-                scored[key] = (via_score, near["name"], near, (row["slug"], row["name"]))
+                scored[key] = (via_score, near["name"], near, (row["slug"], row["name"]), row["kind"])
     best_first = sorted(scored.items(), key=lambda item: (-item[1][0], item[1][1], item[0][1]))[:limit]
     return [
         Hit(
@@ -123,8 +125,9 @@ def rank(rows: list[dict[str, Any]], terms: list[str], limit: int) -> list[Hit]:
             score=round(score, 4),
             exercise=cast(ExerciseRow, found) if via else cast(ExerciseRow | None, found.get("exercise")),
             via=via,
+            via_kind=via_kind,
         )
-        for (kind, slug), (score, name, found, via) in best_first
+        for (kind, slug), (score, name, found, via, via_kind) in best_first
     ]
 
 

@@ -1,4 +1,5 @@
-"""Muscles, equipment, body parts and movement patterns: lists, lookups by slug, the check that slugs exist."""
+"""Muscles, muscle groups, equipment, body parts and movement patterns: lists, lookups by slug, the check that
+slugs exist."""
 
 from collections.abc import Mapping
 from typing import NotRequired, TypedDict, cast
@@ -13,6 +14,7 @@ STATEMENTS = {
     TaxonomyKind.EQUIPMENT: Q.EQUIPMENT,
     TaxonomyKind.BODY_PART: Q.BODY_PARTS,
     TaxonomyKind.MOVEMENT_PATTERN: Q.MOVEMENT_PATTERNS,
+    TaxonomyKind.MUSCLE_GROUP: Q.MUSCLE_GROUPS,
 }
 
 
@@ -24,8 +26,9 @@ class TaxonomyRow(TypedDict):
     aliases: list[str] | None
     exercise_count: int
     body_parts: NotRequired[list[str]]  # muscles: the body part they belong to
+    groups: NotRequired[list[str]]  # muscles: the muscle group they belong to
     target_count: NotRequired[int]  # muscles
-    muscles: NotRequired[list[str]]  # body parts
+    muscles: NotRequired[list[str]]  # body parts and muscle groups
     group: NotRequired[str]  # movement patterns: graph_service.planning.vocabulary
     region: NotRequired[str]
     direction: NotRequired[str | None]

@@ -20,6 +20,7 @@ from graph_service.seeding.models import (
     MuscleEntry,
     UnmappedTerm,
 )
+from graph_service.seeding.muscle_groups import MuscleGroupEntry, group_problems
 from graph_service.seeding.plan_entries import KitEntry, MovementPatternEntry
 
 # libyaml's loader when the wheel has it: several times faster on the bundled knowledge base.
@@ -36,6 +37,7 @@ class SeedBundle:
     unmapped_equipment_terms: list[UnmappedTerm]
     movement_patterns: list[MovementPatternEntry] = field(default_factory=list)
     kits: list[KitEntry] = field(default_factory=list)
+    muscle_groups: list[MuscleGroupEntry] = field(default_factory=list)
     guidance: list[GuidanceEntry] = field(default_factory=list)  # curated, optional
 
 
@@ -90,7 +92,7 @@ def load_seed(root: Path) -> SeedBundle:
     if not root.is_dir():
         raise SeedValidationError([f"{root}: seed folder not found"])
     bp_doc = r.document(root / "body_parts.yaml", {"body_parts"})
-    mu_doc = r.document(root / "muscles.yaml", {"muscles", "unmapped_terms"})
+    mu_doc = r.document(root / "muscles.yaml", {"muscles", "muscle_groups", "unmapped_terms"})
     eq_doc = r.document(root / "equipment.yaml", {"equipment", "unmapped_terms"})
     mp_doc = r.document(root / "movement_patterns.yaml", {"movement_patterns"})
     kit_doc = r.document(root / "kits.yaml", {"kits"})
@@ -108,6 +110,7 @@ def load_seed(root: Path) -> SeedBundle:
         unmapped_equipment_terms=r.entries(eq_doc.get("unmapped_terms"), UnmappedTerm),
         movement_patterns=r.entries(mp_doc.get("movement_patterns"), MovementPatternEntry),
         kits=r.entries(kit_doc.get("kits"), KitEntry),
+        muscle_groups=r.entries(mu_doc.get("muscle_groups"), MuscleGroupEntry),
         guidance=r.entries(guidance_doc.get("guidance"), GuidanceEntry),
     )
     r.problems.extend(cross_reference_problems(bundle))
@@ -160,6 +163,7 @@ def cross_reference_problems(b: SeedBundle) -> list[str]:
         if x.variation_of and x.variation_of not in exercises:
             problems.append(f"{where}: variation_of names an unknown exercise {x.variation_of!r}")
     problems += guidance_problems(b.guidance, exercises)
+    problems += group_problems(b.muscle_groups, b.muscles)
     problems += _variation_cycles(exercises)
     return problems
 

@@ -27,7 +27,11 @@ def entry_props(entry: Entry) -> dict[str, Any]:
     return {"name": entry.name, "aliases": entry.aliases, "search_text": " ".join([entry.name, *entry.aliases])}
 
 
-def exercise_row(x: ExerciseEntry) -> dict[str, Any]:
+def exercise_row(
+    x: ExerciseEntry, *, target_groups: Sequence[str] = (), secondary_groups: Sequence[str] = ()
+) -> dict[str, Any]:
+    """An exercise's row for the write statements. `target_groups` and `secondary_groups`: muscle groups an import's
+    source named only as a whole (TARGETS_GROUP, WORKS_GROUP_SECONDARY); the seed names muscles."""
     props = entry_props(x)
     # An imported exercise may have no difficulty or category (unknown); the seed format requires both.
     props["difficulty"] = x.difficulty.value if x.difficulty else None
@@ -49,6 +53,8 @@ def exercise_row(x: ExerciseEntry) -> dict[str, Any]:
             body_parts=[x.body_part],
             base=x.variation_of,
             patterns=x.patterns,
+            target_groups=target_groups,
+            secondary_groups=secondary_groups,
         )
     )
     return {
@@ -58,6 +64,8 @@ def exercise_row(x: ExerciseEntry) -> dict[str, Any]:
         "secondary": x.secondary,
         "equipment": x.equipment,
         "patterns": x.patterns,
+        "target_groups": list(target_groups),
+        "secondary_groups": list(secondary_groups),
         "body_part": x.body_part,
         "base": x.variation_of,
     }
@@ -75,6 +83,7 @@ def exercise_rows(exercises: Sequence[ExerciseEntry]) -> list[dict[str, Any]]:
 def total_rows(bundle: SeedBundle) -> int:
     """How many rows `write_seed` reports: each exercise twice, with its edges and then its variation link."""
     taxonomy = len(bundle.body_parts) + len(bundle.muscles) + len(bundle.equipment)
+    taxonomy += len(bundle.muscle_groups)
     return taxonomy + len(bundle.movement_patterns) + len(bundle.kits) + 2 * len(bundle.exercises)
 
 
@@ -113,6 +122,9 @@ async def _write_bundle(
         Q.UPSERT_MUSCLES,
         [{"slug": m.slug, "props": entry_props(m), "body_part": m.body_part} for m in bundle.muscles],
     )
+    # After the muscles: each group links the muscles it lists.
+    groups = [{"slug": g.slug, "props": entry_props(g), "muscles": g.muscles} for g in bundle.muscle_groups]
+    await send(Q.UPSERT_MUSCLE_GROUPS, groups)
     # With no exercise in the graph yet, nothing can be stale or merged into: create instead, which is cheaper.
     first_load = (await store.read(Q.EXERCISE_TOTAL))[0]["total"] == 0
     statement = Q.CREATE_EXERCISES if first_load else Q.UPSERT_EXERCISES
