@@ -77,7 +77,9 @@ class Query(PlanQueries, NodeQueries):  # training plans: graph_service.api.plan
     ) -> list[Alternative]:
         return await Alternative.find(info, check_slug(slug), first, available_equipment, max_difficulty, kit)
 
-    @strawberry.field(description="Exercises, muscles and equipment by relevance; aliases and typos welcome.")
+    @strawberry.field(
+        description="Exercises, muscles, muscle groups and equipment by relevance; aliases and typos welcome."
+    )
     async def search(self, info: Ctx, text: str, first: int = 10) -> list[SearchResult]:
         if len(text) > limits.MAX_TEXT:
             raise BadInput(f"text: at most {limits.MAX_TEXT} characters")
@@ -136,7 +138,9 @@ class Query(PlanQueries, NodeQueries):  # training plans: graph_service.api.plan
     async def body_part(self, info: Ctx, slug: str) -> BodyPart | None:
         return await BodyPart.load(info, check_slug(slug))
 
-    @strawberry.field(description="Counts per body part, muscle, equipment, difficulty and category, for filter menus.")
+    @strawberry.field(
+        description="Counts per body part, muscle, muscle group, equipment, difficulty and category, for filter menus."
+    )
     async def facets(self, info: Ctx, filter: ExerciseFilter | None = None) -> Facets:
         params = filter_params(filter)
         await reject_unknown(info.context.statistics, params)
