@@ -164,6 +164,18 @@ async def test_plan_coverage_per_group(api: Api, knowledge_base: SeedBundle) -> 
     assert coverage["groups"][0]["group"] == {"slug": "deltoids", "name": "Deltoids"}  # most weighted sets first
 
 
+async def test_a_session_built_for_a_group_covers_its_muscles(api: Api, knowledge_base: SeedBundle) -> None:
+    data = await api.data("""{ buildSession(muscles: ["deltoids"], size: 3, seed: 1) {
+      items { exercise { slug } } coverage { groups { group { slug } targetSets } } } }""")
+    session = data["buildSession"]
+    x = {e.slug: e for e in knowledge_base.exercises}
+    picked = [x[i["exercise"]["slug"]] for i in session["items"]]
+    assert len(picked) == 3
+    assert all(DELTOIDS & {*e.targets, *e.secondary} for e in picked)
+    assert len(DELTOIDS & {t for e in picked for t in e.targets}) >= 2  # spread over the group's muscles
+    assert session["coverage"]["groups"][0]["group"]["slug"] == "deltoids"
+
+
 def _record(source_id: str, name: str, targets: tuple[str, ...], secondary: tuple[str, ...] = ()) -> SourceExercise:
     return SourceExercise(
         source="test-db",

@@ -285,7 +285,8 @@ class PlanQueries:
         description="A session of `size` exercises covering the muscles, patterns and body parts asked for as evenly "
         "as it can (a greedy weighted set cover; see Session), within the equipment and difficulty, never two of "
         "one movement family, alternating patterns; the same `seed` gives the same session. Nothing asked: the "
-        "main patterns. Nothing fits: an empty session with an explanation."
+        "main patterns. Nothing fits: an empty session with an explanation. A muscle group in `muscles` asks for "
+        "each of its muscles."
     )
     async def build_session(
         self,
@@ -307,6 +308,9 @@ class PlanQueries:
             "body_parts": check_slugs("bodyParts", body_parts),
         }
         await reject_unknown(info.context.statistics, asked)
+        # A muscle group asks for each of its muscles.
+        groups = await info.context.statistics.group_members() if asked["muscles"] else {}
+        asked["muscles"] = [m for g in asked["muscles"] or [] for m in groups.get(g, (g,))] or None
         available = await _available(info, available_equipment, kit)
         taxonomy = await training.plan_taxonomy(info.context.store)
         ask = training.SessionAsk(
