@@ -141,7 +141,7 @@ def synthetic_bundle(n: int, seed: int = 7, *, settings: Settings | None = None)
                 )
             )
             base_slug = base_slug or slug
-    return replace(taxonomy, exercises=exercises)
+    return replace(taxonomy, exercises=exercises, guidance=[])  # curated guidance names bundled exercises
 
 
 def main() -> None:
