@@ -211,6 +211,15 @@ async def test_a_broad_source_term_files_the_exercise_under_its_group(
     fly = await exercise(store, "dumbbell-arc-fly-hold")
     assert (fly["TARGETS_GROUP"], fly.get("WORKS_GROUP_SECONDARY")) == (["chest"], ["deltoids"])
     assert (await check_graph(store, batch_size=100)).clean  # a target group is a target; the keys agree
+    # Another source naming the same exercise by its muscle merges into it: a group target is no evidence against.
+    again = await import_records(
+        store,
+        [_record("9", "Dumbbell Scarecrow Raise", ("rear delts",))],
+        source="other-db",
+        seed_dir=settings.seed_dir,
+        batch_size=settings.write_batch_size,
+    )
+    assert again.merged == [("test-db:9", "dumbbell-scarecrow-raise")] and not again.created
 
     async with api_for(store, settings) as api:
         query = """query($m: [String!], $t: [String!]) { exercises(filter: {muscles: $m, targets: $t}, first: 100) {
