@@ -162,6 +162,11 @@ def cross_reference_problems(b: SeedBundle) -> list[str]:
             problems.append(f"{where}: no movement pattern (patterns: [...] names at least one)")
         if x.variation_of and x.variation_of not in exercises:
             problems.append(f"{where}: variation_of names an unknown exercise {x.variation_of!r}")
+        elif x.variation_of and (root := exercises[x.variation_of].variation_of) and root != x.slug:
+            # A family is one base and its variations: the ranking's kinship looks one step up.
+            problems.append(
+                f"{where}: variation_of names {x.variation_of!r}, itself a variation of {root!r}; name the base"
+            )
     problems += guidance_problems(b.guidance, exercises)
     problems += group_problems(b.muscle_groups, b.muscles)
     problems += _variation_cycles(exercises)
