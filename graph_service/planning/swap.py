@@ -15,13 +15,16 @@ def fits(x: PlanExercise, available: Collection[str] | None) -> bool:
 
 def order_swaps(source: PlanExercise, ranked: Sequence[tuple[PlanExercise, float]]) -> list[tuple[PlanExercise, float]]:
     """`ranked` (alternatives with their scores) reordered: those sharing a movement pattern with `source` first,
-    then by score, then those sharing less equipment with `source` first (where scores tie), then by name."""
+    then by score; where scores tie, those sharing less equipment with `source`, then those closest to its
+    difficulty, then a family's standard form before its variations, then by name."""
     return sorted(
         ranked,
         key=lambda pair: (
             not set(pair[0].patterns) & set(source.patterns),
             -round(pair[1], SCORE_DIGITS),
             len(pair[0].equipment & source.equipment),
+            abs(pair[0].difficulty_rank - source.difficulty_rank),
+            pair[0].family != pair[0].slug,
             pair[0].name,
             pair[0].slug,
         ),
