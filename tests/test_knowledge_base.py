@@ -79,7 +79,8 @@ def _terms(knowledge_base: SeedBundle) -> tuple[dict[str, set[str]], dict[str, s
         return owners
 
     return (
-        index(knowledge_base.muscles, knowledge_base.unmapped_muscle_terms),
+        # a broad term names a muscle group, never one of its muscles
+        index([*knowledge_base.muscles, *knowledge_base.muscle_groups], knowledge_base.unmapped_muscle_terms),
         index(knowledge_base.equipment, knowledge_base.unmapped_equipment_terms),
     )
 

@@ -55,6 +55,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
          str(wheel)],
         check=True,
         timeout=120,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},  # pip must not find a checkout's package
     )  # fmt: skip
     return venv
 
