@@ -1,5 +1,5 @@
-// How many exercises each muscle, muscle group, piece of equipment and body part leads to, under the name of the
-// filter field that reaches it that way: the number of edges into the node, so no exercise is read (Neo4j answers
+// How many exercises each muscle, muscle group, piece of equipment, body part and movement pattern leads to, under
+// the name of the filter field that reaches it that way: the number of edges into the node, so no exercise is read (Neo4j answers
 // from the nodes' degrees). A filtered page in name order compares them with the graph's size to choose its plan.
 // A group counts only the exercises named at group level: a filter on it also names its muscles, counted here too.
 MATCH (m:Muscle)
@@ -19,3 +19,6 @@ RETURN 'equipment' AS field, q.slug AS slug, size([(q)<-[:USES]-() | 1]) AS size
 UNION ALL
 MATCH (b:BodyPart)
 RETURN 'body_parts' AS field, b.slug AS slug, size([(b)<-[:TRAINS]-() | 1]) AS size
+UNION ALL
+MATCH (p:MovementPattern)
+RETURN 'patterns' AS field, p.slug AS slug, size([(p)<-[:FOLLOWS]-() | 1]) AS size

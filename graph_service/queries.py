@@ -77,6 +77,8 @@ class Q(StrEnum):
     PLAN_TAXONOMY = "plan_taxonomy"
     PLAN_CANDIDATES_BY_MUSCLE = "plan_candidates_by_muscle"
     PLAN_CANDIDATES_BY_PATTERN = "plan_candidates_by_pattern"
+    PLAN_CANDIDATES_WALK_BY_MUSCLE = "plan_candidates_walk_by_muscle"
+    PLAN_CANDIDATES_WALK_BY_PATTERN = "plan_candidates_walk_by_pattern"
     TAXONOMY_SLUGS = "taxonomy_slugs"
     SOURCE_SIZES = "source_sizes"
     SEARCH = "search"

@@ -180,7 +180,13 @@ class PlanCoverage:
         check_first(first, limits.MAX_ALTERNATIVES)
         available = await _available(info, available_equipment, kit)
         picks = await training.suggestions(
-            info.context.store, self.taxonomy, self.items, self.coverage, available=available, first=first
+            info.context.store,
+            self.taxonomy,
+            self.items,
+            self.coverage,
+            available=available,
+            first=first,
+            statistics=info.context.statistics,
         )
         untrained = set(self.coverage.untrained_muscles)
         need = len(untrained) + len(self.coverage.untrained_patterns) or 1
@@ -322,7 +328,7 @@ class PlanQueries:
             size=size,
             seed=seed,
         )
-        built = await training.build_session(info.context.store, taxonomy, ask)
+        built = await training.build_session(info.context.store, taxonomy, ask, info.context.statistics)
         exercises = {x.slug: x for x in await Exercise.load_many(info, [p.exercise.slug for p in built.picks])}
         items = [
             SessionItem(

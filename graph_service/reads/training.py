@@ -13,6 +13,7 @@ from graph_service.planning.facts import PlanExercise, PlanTaxonomy
 from graph_service.planning.swap import order_swaps
 from graph_service.planning.vocabulary import MAIN_GROUPS, PatternGroup
 from graph_service.queries import Q
+from graph_service.reads import plans
 from graph_service.reads.alternatives import AlternativeRow, AlternativesQuestion, ranked_alternatives
 from graph_service.statistics import GraphStatistics
 from graph_service.store import Store
@@ -46,8 +47,10 @@ async def candidates(
     available: Sequence[str] | None,
     max_rank: int | None,
     exclude: Iterable[str] = (),
+    statistics: GraphStatistics | None = None,
 ) -> list[PlanExercise]:
-    """Exercises that work one of `muscles` or follow one of `patterns`, within the limits, by name."""
+    """Exercises that work one of `muscles` or follow one of `patterns`, within the limits: for each, its first
+    PER_SOURCE by name. `statistics` lets a muscle or pattern that many exercises work walk the name index."""
     params = {
         "kinds": sorted(k.value for k in kinds),
         "available": None if available is None else list(available),
@@ -56,12 +59,32 @@ async def candidates(
         "per_source": PER_SOURCE,
     }
     found: dict[str, PlanExercise] = {}
-    for statement, slugs in ((Q.PLAN_CANDIDATES_BY_MUSCLE, muscles), (Q.PLAN_CANDIDATES_BY_PATTERN, patterns)):
+    sources = (
+        ("muscles", muscles, Q.PLAN_CANDIDATES_BY_MUSCLE, Q.PLAN_CANDIDATES_WALK_BY_MUSCLE),
+        ("patterns", patterns, Q.PLAN_CANDIDATES_BY_PATTERN, Q.PLAN_CANDIDATES_WALK_BY_PATTERN),
+    )
+    for field, slugs, read, walk in sources:
         wanted = sorted(set(slugs))
-        if wanted:
-            for row in await store.read(statement, {**params, "slugs": wanted}):
-                found.setdefault(row["slug"], PlanExercise.from_row(row))
+        walked = await walk_sources(store, statistics, field, wanted)
+        for statement, some in (
+            (walk, [s for s in wanted if s in walked]),
+            (read, [s for s in wanted if s not in walked]),
+        ):
+            if some:
+                for row in await store.read(statement, {**params, "slugs": some}):
+                    found.setdefault(row["slug"], PlanExercise.from_row(row))
     return sorted(found.values(), key=lambda x: (x.name, x.slug))
+
+
+async def walk_sources(store: Store, statistics: GraphStatistics | None, field: str, wanted: list[str]) -> set[str]:
+    """The muscles or patterns (`field`) whose candidates cost less to find by walking the name index than by
+    reading all of their exercises and sorting them: on an engine with index-ordered reads, those many exercises
+    work (the page choice of graph_service.reads.plans, with a page of PER_SOURCE)."""
+    if statistics is None or not store.ordered_index_reads or not wanted:
+        return set()
+    total = await statistics.exercise_count()
+    sizes = await statistics.source_sizes()
+    return {s for s in wanted if plans.name_walk_pays(source=sizes.get((field, s), 0), limit=PER_SOURCE, total=total)}
 
 
 @dataclass(frozen=True)
@@ -111,6 +134,7 @@ async def suggestions(
     *,
     available: Sequence[str] | None,
     first: int,
+    statistics: GraphStatistics | None = None,
 ) -> list[Pick]:
     """Exercises that fill the plan's largest gaps with what is at hand: untrained muscles and main patterns
     first; with none untrained, the muscles with fewest weighted sets."""
@@ -129,6 +153,7 @@ async def suggestions(
         available=available,
         max_rank=None,
         exclude=[i.exercise.slug for i in items],
+        statistics=statistics,
     )
     already = {s.muscle: s.weighted_sets for s in coverage.muscles}
     families = {i.exercise.family for i in items}
@@ -154,7 +179,9 @@ class SessionPlan:
     explanation: str | None
 
 
-async def build_session(store: Store, taxonomy: PlanTaxonomy, ask: SessionAsk) -> SessionPlan:
+async def build_session(
+    store: Store, taxonomy: PlanTaxonomy, ask: SessionAsk, statistics: GraphStatistics | None = None
+) -> SessionPlan:
     muscles = sorted({*ask.muscles, *(m.slug for m in taxonomy.muscles.values() if m.body_part in ask.body_parts)})
     patterns = sorted(set(ask.patterns))
     if not muscles and not patterns:
@@ -167,6 +194,7 @@ async def build_session(store: Store, taxonomy: PlanTaxonomy, ask: SessionAsk) -
         kinds=work_kinds(taxonomy, patterns, ask.body_parts),
         available=ask.available,
         max_rank=ask.max_rank,
+        statistics=statistics,
     )
     order = list(found)
     if ask.seed is not None:
