@@ -3,9 +3,10 @@
     .venv/bin/python benchmarks/import_free_exercise_db.py [--repeat 3] [--engine neo4j|falkordb|both] [--copies 10]
 
 `--copies N` imports N synthetic copies of each record (ids and names suffixed with the copy's number, so each copy
-is a new exercise and is compared with every existing one for near-duplicates). `review` counts the records
-created although a name matched; `key dups` counts created exercises whose name key equals a bundled exercise's
-name, slug or alias.
+is a new exercise and is compared with every existing one for near-duplicates). `held` counts the records neither
+merged nor created because an exercise has their name but their facts disagree; `review` counts every record
+listed for review (held, or created after matching several exercises by movement); `key dups` counts created
+exercises whose name key equals a bundled exercise's name, slug or alias.
 
 Neo4j comes from NEO4J_URI when set, otherwise from the test launcher (tests/neo4j_launcher, built by
 scripts/install). Each run starts from an empty graph. Prints one table row per engine, with median times.
@@ -105,6 +106,7 @@ def main() -> None:
         "records",
         "created",
         "merged",
+        "held",
         "review",
         "key dups",
         "skipped",
@@ -132,6 +134,7 @@ def main() -> None:
                 str(summary.records),
                 str(len(summary.created)),
                 str(len(summary.merged)),
+                str(len(summary.held)),
                 str(len(summary.review)),
                 str(dups),
                 str(len(summary.skipped)),

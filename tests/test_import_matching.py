@@ -39,25 +39,42 @@ async def test_names_in_another_order_plural_or_with_synonyms_merge(imported: Im
     assert got["m10"] == ("merged", "leg-extension", "alias")
     # the kettlebell front squat shares the movement, but not the equipment
     assert got["m11"] == ("merged", "barbell-front-squat", "movement and equipment")
+    # "walking lunge" without a word of equipment is the body-weight one (the alias is on it, not the dumbbell one)
+    assert got["m07"] == ("merged", "body-weight-walking-lunge", "alias")
 
 
-async def test_a_name_match_that_disagrees_is_created_and_listed_for_review(
+async def test_a_name_match_that_disagrees_is_held_neither_merged_nor_created(
     store: Store, imported: ImportSummary
 ) -> None:
     by_ref = outcomes(imported)
-    lunge = by_ref["m07"]
-    assert (lunge.outcome, lunge.slug, lunge.candidates) == ("created", "walking-lunge", ("dumbbell-walking-lunge",))
-    assert lunge.review == "same name, but dumbbell-walking-lunge: equipment differs (body-weight vs dumbbell)"
+    goblet = by_ref["m12"]
+    assert (goblet.outcome, goblet.slug, goblet.candidates) == ("held", None, ("goblet-squat",))
+    assert goblet.review == "same name, but goblet-squat: equipment differs (kettlebell vs dumbbell)"
     thrust = by_ref["m09"]
-    assert (thrust.outcome, thrust.candidates) == ("created", ("barbell-hip-thrust",))
-    assert thrust.slug == "barbell-hip-thrust-barbell"  # the bundled slug is taken
+    assert (thrust.outcome, thrust.slug, thrust.candidates) == ("held", None, ("barbell-hip-thrust",))
     assert "no shared target muscle (triceps vs glutes)" in (thrust.review or "")
-    assert {o.ref for o in imported.review} == {"exercisedb:m07", "exercisedb:m09"}
-    # the bundled exercises it was not merged into are untouched
-    assert "sources" not in (await exercise(store, "dumbbell-walking-lunge"))["props"]
+    assert [o.ref for o in imported.held] == [o.ref for o in imported.review] == ["exercisedb:m09", "exercisedb:m12"]
+    assert not imported.created
+    # the bundled exercises they name are untouched, and nothing was created under their names
+    goblet_squat = await exercise(store, "goblet-squat")
+    assert "sources" not in goblet_squat["props"] and goblet_squat["USES"] == ["dumbbell"]
     assert "sources" not in (await exercise(store, "barbell-hip-thrust"))["props"]
-    created = await exercise(store, "walking-lunge")
-    assert created["USES"] == ["body-weight"] and created["props"]["sources"] == ["exercisedb:m07"]
+    rows = await store.run_text(
+        "MATCH (e:Exercise) WHERE e.slug IN $slugs OR (e.name IN $names AND e.slug <> 'goblet-squat') "
+        "RETURN e.slug AS slug",
+        {"slugs": ["goblet-squat-kettlebell", "barbell-hip-thrust-barbell"], "names": ["Goblet Squat"]},
+        write=False,
+    )
+    assert rows == []
+
+
+async def test_a_held_record_stays_held_on_a_second_import(store: Store, imported: ImportSummary) -> None:
+    seed_dir = Path(__file__).resolve().parent.parent / "seed"
+    again = await import_records(
+        store, read_exercisedb(MATCHING), source="exercisedb", seed_dir=seed_dir, batch_size=50
+    )
+    assert [o.ref for o in again.held] == ["exercisedb:m09", "exercisedb:m12"]
+    assert not again.created and again.unchanged == 10
 
 
 async def test_source_tags_leave_the_name_and_stay_as_an_alias(store: Store, imported: ImportSummary) -> None:
@@ -69,17 +86,24 @@ async def test_the_report_lists_every_record_and_the_likely_duplicates(imported:
     json_path, md_path = write_report(tmp_path / "report", imported)
     data = json.loads(json_path.read_text())
     assert data["counts"] == {
-        "created": 2,
-        "merged": 9,
+        "created": 0,
+        "merged": 10,
         "unchanged": 0,
         "skipped": 0,
+        "held_for_review": 2,
         "listed_for_review": 2,
-        "near_duplicates": 2,
+        "near_duplicates": 0,
     }
-    assert [o["ref"] for o in data["outcomes"]] == [f"exercisedb:m{n:02}" for n in range(1, 12)]
-    first = data["near_duplicates"][0]
-    assert (first["slug"], first["candidate"], first["likelihood"]) == ("walking-lunge", "dumbbell-walking-lunge", 1.0)
-    assert first["why"] == "same name, but equipment differs (body-weight vs dumbbell); a shared target muscle"
+    assert [o["ref"] for o in data["outcomes"]] == [f"exercisedb:m{n:02}" for n in range(1, 13)]
+    assert data["near_duplicates"] == []
+    held = [o for o in data["outcomes"] if o["outcome"] == "held"]
+    assert [(o["ref"], o["candidates"]) for o in held] == [
+        ("exercisedb:m09", ["barbell-hip-thrust"]),
+        ("exercisedb:m12", ["goblet-squat"]),
+    ]
     markdown = md_path.read_text()
     assert "| `exercisedb:m04` | Dumbbell One Arm Bent-over Row | merged into `one-arm-dumbbell-row` |" in markdown
-    assert "| 1.00 | Walking Lunge (`walking-lunge`) | Dumbbell Walking Lunge (`dumbbell-walking-lunge`) |" in markdown
+    assert (
+        "| `exercisedb:m12` | Goblet Squat | `goblet-squat` | same name, but goblet-squat: "
+        "equipment differs (kettlebell vs dumbbell) |" in markdown
+    )

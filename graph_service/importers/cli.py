@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from graph_service.config import Settings, get_settings
 from graph_service.errors import GraphServiceError
@@ -112,6 +113,7 @@ def print_summary(s: ImportSummary, *, engine: str) -> None:
     table.add_row(f"created (new exercises that {verb} added)", str(len(s.created)))
     table.add_row("merged into an existing exercise", str(len(s.merged)))
     table.add_row("unchanged (already imported)", str(s.unchanged))
+    table.add_row("held for review (an exercise has the name, the facts disagree)", str(len(s.held)))
     table.add_row("skipped", str(len(s.skipped)))
     table.add_row(f"pictures and videos that {verb} added", str(s.media))
     console.print(table)
@@ -120,16 +122,23 @@ def print_summary(s: ImportSummary, *, engine: str) -> None:
         for column in ("kind", "term", "records", "why"):
             terms.add_column(column, justify="right" if column == "records" else "left")
         for (kind, term), n in sorted(s.unmapped.items()):
-            terms.add_row(TaxonomyKind(kind).label, term, str(n), "not in the taxonomy: add an alias or a node")
+            terms.add_row(TaxonomyKind(kind).label, Text(term), str(n), "not in the taxonomy: add an alias or a node")
         for (kind, term), n in sorted(s.by_design.items()):
-            terms.add_row(TaxonomyKind(kind).label, term, str(n), f"by design: {s.reasons[(kind, term)]}")
+            terms.add_row(TaxonomyKind(kind).label, Text(term), str(n), f"by design: {s.reasons[(kind, term)]}")
         console.print(terms)
     else:
         console.print("every muscle, equipment and body-part term mapped onto the taxonomy")
     for ref, reason in s.skipped:
         console.print(f"skipped {ref}: {reason}", highlight=False, markup=False)
-    if s.review:
-        console.print(f"{len(s.review)} record(s) created despite a matching name, for review (see --report)")
+    if s.held:
+        held = Table(title="held for review: neither merged nor created (settle in the seed, then import again)")
+        for column in ("record", "same name as", "why"):
+            held.add_column(column)
+        for o in s.held[:TOP_DUPLICATES]:
+            held.add_row(Text(o.ref), Text(", ".join(o.candidates)), Text(str(o.review)))
+        console.print(held)
+        if len(s.held) > TOP_DUPLICATES:
+            console.print(f"and {len(s.held) - TOP_DUPLICATES} more (see --report)")
     if s.near_duplicates:
         top = Table(title=f"the {TOP_DUPLICATES} most likely duplicates among the created exercises")
         for column in ("likelihood", "created", "looks like", "why"):

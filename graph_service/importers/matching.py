@@ -13,8 +13,13 @@ boxes and stations are left out of the comparison, since sources often omit them
 muscle. A source's broad muscle term ("shoulders", "delts", "back", "middle back") names a region, not one muscle,
 so a target mapped from one agrees with any target in that region. Rule 3 also needs every equipment word of the
 record's name to be among the exercise's equipment, and no other posture (standing, seated, lying...) in the
-exercise's name than the record's. A record whose name matches but which disagrees, or which matches more than
-one exercise equally well, is not merged: it is created and listed for review with the candidates and why.
+exercise's name than the record's.
+
+A record whose name matches but which disagrees, or whose name matches more than one exercise equally well, is
+neither merged nor created: it is **held** for review with the candidates and why, so an import never adds a
+second exercise under a name the graph already has, and never writes one exercise's facts onto another. A
+curator settles it in the seed (an alias, or an exercise of its own) and imports again. A record that matches
+only by movement, and more than one exercise at that, is created and listed for review.
 """
 
 from collections.abc import Sequence
@@ -51,13 +56,14 @@ SOURCE_RULE = "source id"
 
 @dataclass(frozen=True)
 class Match:
-    """What a record is: `slug` to merge into (None: create), the rule that matched, and, when the record must
-    be created although something matched, why a curator should look and at which exercises."""
+    """What a record is: `slug` to merge into (None: create, or hold when `held`), the rule that matched, and,
+    when something matched but the record is not merged, why a curator should look and at which exercises."""
 
     slug: str | None
     rule: str = ""
     review: str | None = None
     candidates: tuple[str, ...] = ()
+    held: bool = False  # its name is taken, but it is not that exercise: neither merged nor created
 
 
 # Machines a source may call just "machine".
@@ -182,8 +188,8 @@ class ExerciseIndex:
         if not agreeing:
             slugs = tuple(sorted(why))
             reasons = "; ".join(f"{s}: {why[s]}" for s in slugs)
-            return Match(None, review=f"same name, but {reasons}", candidates=slugs)
+            return Match(None, review=f"same name, but {reasons}", candidates=slugs, held=True)
         best = sorted({slug for rank, slug in agreeing if rank == agreeing[0][0]})
         if len(best) == 1:
             return Match(best[0], RANK_RULES[agreeing[0][0]])
-        return Match(None, review="same name as more than one exercise", candidates=tuple(best))
+        return Match(None, review="same name as more than one exercise", candidates=tuple(best), held=True)

@@ -252,6 +252,9 @@ def plan_import(
             _skip(summary, x, mapped)
             continue
         match = index.match(x.ref, x.name, {**mapped.row, "regions": mapped.regions, **mapped.matching})
+        if match.held:
+            summary.outcomes.append(Outcome(x.ref, x.name, "held", review=match.review, candidates=match.candidates))
+            continue
         if match.slug is None:
             slug = _free_slug(mapped, index)
             mapped.row["slug"] = slug

@@ -1,7 +1,9 @@
 """What a curator reviews after an import: every record's outcome and the new exercises that look like duplicates.
 
-A created exercise looks like a near-duplicate of an exercise that was in the graph before the import when
-- it was listed for review (its name matched, but equipment or targets disagreed, or it matched several), or
+Records whose name is an existing exercise's but whose facts disagree are held, not created; the report lists
+them with the exercises they name and why. A created exercise looks like a near-duplicate of an exercise that was
+in the graph before the import when
+- it was listed for review (it matched several exercises by movement and equipment), or
 - its name without equipment words equals the other's (the same movement with another implement), or
 - the two name keys are at least `SIMILAR` alike (rapidfuzz's normalised edit similarity, 0..100) and they share
   a target muscle.
@@ -87,6 +89,7 @@ def report_data(summary: ImportSummary) -> dict[str, Any]:
             "merged": len(summary.merged),
             "unchanged": summary.unchanged,
             "skipped": len(summary.skipped),
+            "held_for_review": len(summary.held),
             "listed_for_review": len(summary.review),
             "near_duplicates": len({d.slug for d in duplicates}),
         },
@@ -125,6 +128,15 @@ def report_markdown(summary: ImportSummary) -> str:
             f"| {d.likelihood:.2f} | {_cell(d.name)} (`{d.slug}`) | {_cell(d.candidate_name)} (`{d.candidate}`) | "
             f"{_cell(d.why)} |"
             for d in duplicates
+        ),
+        "",
+        "## Held for review: an exercise has the name, the facts disagree",
+        "",
+        "| record | name | same name as | why |",
+        "| --- | --- | --- | --- |",
+        *(
+            f"| `{o.ref}` | {_cell(o.name)} | {', '.join(f'`{c}`' for c in o.candidates)} | {_cell(str(o.review))} |"
+            for o in summary.held
         ),
         "",
         "## Every record",

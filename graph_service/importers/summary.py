@@ -16,7 +16,8 @@ class NearDuplicate:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What became of one record: `created`, `merged` (into `slug`), `unchanged` or `skipped`, and by which rule."""
+    """What became of one record: `created`, `merged` (into `slug`), `unchanged`, `held` for review (its name is an
+    existing exercise's, but its facts disagree) or `skipped`, and by which rule."""
 
     ref: str
     name: str
@@ -50,5 +51,10 @@ class ImportSummary:
 
     @property
     def review(self) -> list[Outcome]:
-        """Records created although a name matched, or that matched more than one exercise."""
+        """Records a curator should look at: held, or created although they matched more than one exercise."""
         return [o for o in self.outcomes if o.review]
+
+    @property
+    def held(self) -> list[Outcome]:
+        """Records neither merged nor created: an exercise has their name, but their facts disagree with it."""
+        return [o for o in self.outcomes if o.outcome == "held"]
