@@ -77,6 +77,16 @@ class GraphStatistics:
 
         return await self._get("version", read, ttl=min(self.ttl, VERSION_TTL_S))
 
+    async def per_version[T](self, name: str, read: Callable[[], Awaitable[T]]) -> T:
+        """A value that answers depend on (the taxonomy a plan is measured against): read again as soon as a load
+        has renewed the graph version (seen within `VERSION_TTL_S`), and at the latest after `ttl` for edits made
+        around the loads (in Neo4j Browser)."""
+        version = await self.graph_version()
+        key = f"{name}@{version}"
+        for stale in [k for k in self._values if k.startswith(f"{name}@") and k != key]:
+            del self._values[stale]
+        return await self._get(key, read)
+
     async def known_slugs(self, *, fresh: bool = False) -> dict[TaxonomyKind, frozenset[str]]:
         """The slugs of every muscle, muscle group, piece of equipment, body part and movement pattern; `fresh`
         reads them again now."""

@@ -75,3 +75,23 @@ async def test_a_fresh_read_does_not_join_an_older_one_nor_lose_to_it(store: Sto
     release_old.set()
     assert await waiting == "old"  # its own callers get what they waited for
     assert await statistics._get("probe", old_read) == "new"  # the newer value stands
+
+
+async def test_a_value_per_version_is_read_once_per_load_and_within_its_time(store: Store) -> None:
+    clock = Clock()
+    statistics = GraphStatistics(store, ttl=60, clock=clock)
+    reads: list[str] = []
+
+    async def read() -> str:
+        reads.append(await statistics.graph_version())
+        return f"read {len(reads)}"
+
+    assert await asyncio.gather(*(statistics.per_version("taxonomy", read) for _ in range(3))) == ["read 1"] * 3
+    assert await statistics.per_version("taxonomy", read) == "read 1"
+    async with store.loading():  # a load renews the graph version
+        await store.run_text("CREATE (:Muscle {slug: 'glutes', name: 'Glutes'})", {}, write=True)
+    assert await statistics.per_version("taxonomy", read) == "read 2"
+    assert reads[0] != reads[1]
+    clock.now = 61.0  # an edit around the loads is seen once the value's time is up
+    assert await statistics.per_version("taxonomy", read) == "read 3"
+    assert [k for k in statistics._values if k.startswith("taxonomy@")] == [f"taxonomy@{reads[2]}"]

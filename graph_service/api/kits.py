@@ -14,7 +14,7 @@ async def available_with_kit(context: Context, kit: str | None, available: list[
         return available
     if len(kit) > limits.MAX_SLUG:
         raise BadInput(f"kit: at most {limits.MAX_SLUG} characters")
-    included = await kit_equipment(context.store, kit)
+    included = await kit_equipment(context.store, context.statistics, kit)
     if included is None:
         raise BadInput(f"unknown kit {kit!r}")
     return with_kit(available, included)

@@ -318,7 +318,7 @@ class PlanQueries:
         groups = await info.context.statistics.group_members() if asked["muscles"] else {}
         asked["muscles"] = [m for g in asked["muscles"] or [] for m in groups.get(g, (g,))] or None
         available = await _available(info, available_equipment, kit)
-        taxonomy = await training.plan_taxonomy(info.context.store)
+        taxonomy = await training.plan_taxonomy(info.context.store, info.context.statistics)
         ask = training.SessionAsk(
             muscles=asked["muscles"] or [],
             patterns=asked["patterns"] or [],
@@ -410,7 +410,7 @@ async def _plan(info: Ctx, plan: list[PlanItemInput]) -> tuple[PlanTaxonomy, lis
             raise BadInput(f"plan: sets between 1 and {MAX_SETS} ({item.slug!r} has {item.sets})")
     store = info.context.store
     taxonomy, found = await asyncio.gather(
-        training.plan_taxonomy(store), training.plan_exercises(store, [i.slug for i in plan])
+        training.plan_taxonomy(store, info.context.statistics), training.plan_exercises(store, [i.slug for i in plan])
     )
     unknown = list(dict.fromkeys(i.slug for i in plan if i.slug not in found))
     if unknown:
@@ -420,7 +420,9 @@ async def _plan(info: Ctx, plan: list[PlanItemInput]) -> tuple[PlanTaxonomy, lis
 
 async def _source(info: Ctx, slug: str) -> tuple[PlanExercise, PlanTaxonomy]:
     store = info.context.store
-    taxonomy, found = await asyncio.gather(training.plan_taxonomy(store), training.plan_exercises(store, [slug]))
+    taxonomy, found = await asyncio.gather(
+        training.plan_taxonomy(store, info.context.statistics), training.plan_exercises(store, [slug])
+    )
     if slug not in found:
         raise BadInput(f"unknown exercise {slug!r}")
     return found[slug], taxonomy

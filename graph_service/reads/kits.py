@@ -4,6 +4,7 @@ from typing import TypedDict, cast
 
 from graph_service.queries import Q
 from graph_service.reads.exercises import NamedRow
+from graph_service.statistics import GraphStatistics
 from graph_service.store import Store
 
 
@@ -19,10 +20,21 @@ async def kits(store: Store, *, slugs: list[str] | None = None) -> list[KitRow]:
     return cast(list[KitRow], await store.read(Q.KITS, {"slugs": slugs}))
 
 
-async def kit_equipment(store: Store, kit: str) -> list[str] | None:
-    """The equipment slugs `kit` includes, sorted; None when there is no such kit."""
+async def kit_equipment(store: Store, statistics: GraphStatistics, kit: str) -> list[str] | None:
+    """The equipment slugs `kit` includes, sorted; None when there is no such kit. Every kit is read once per
+    graph version; a kit not among them is looked for again before it is called unknown."""
+
+    def equipment(row: KitRow) -> list[str]:
+        return sorted(q["slug"] for q in row["equipment"])
+
+    async def read() -> dict[str, list[str]]:
+        return {k["slug"]: equipment(k) for k in await kits(store)}
+
+    known = (await statistics.per_version("kits", read)).get(kit)
+    if known is not None:
+        return known
     found = await kits(store, slugs=[kit])
-    return sorted(q["slug"] for q in found[0]["equipment"]) if found else None
+    return equipment(found[0]) if found else None
 
 
 def with_kit(available: list[str] | None, kit_slugs: list[str] | None) -> list[str] | None:

@@ -20,14 +20,23 @@ from graph_service.store import Store
 
 # How many ranked alternatives a swap reorders to keep the movement pattern (the ranking's own bound).
 SWAP_POOL = 50
-# How many candidates each muscle or pattern asked for contributes, by name, to a session or suggestions.
+# How many candidates each muscle or pattern asked for contributes, by name, to a session.
 PER_SOURCE = 60
+# Suggestions pick a few exercises over many gaps (every untrained muscle and pattern): each gap contributes this
+# many candidates per suggestion asked for, at least MIN_PER_GAP.
+PER_GAP_PER_SUGGESTION = 5
+MIN_PER_GAP = 15
 # The sets each exercise of a built session counts for in its coverage.
 SESSION_SETS = 3
 
 
-async def plan_taxonomy(store: Store) -> PlanTaxonomy:
-    return PlanTaxonomy.from_rows(await store.read(Q.PLAN_TAXONOMY))
+async def plan_taxonomy(store: Store, statistics: GraphStatistics) -> PlanTaxonomy:
+    """The muscles, groups and patterns plans are measured against, read once per graph version."""
+
+    async def read() -> PlanTaxonomy:
+        return PlanTaxonomy.from_rows(await store.read(Q.PLAN_TAXONOMY))
+
+    return await statistics.per_version("plan taxonomy", read)
 
 
 async def plan_exercises(store: Store, slugs: Sequence[str]) -> dict[str, PlanExercise]:
@@ -48,15 +57,16 @@ async def candidates(
     max_rank: int | None,
     exclude: Iterable[str] = (),
     statistics: GraphStatistics | None = None,
+    per_source: int = PER_SOURCE,
 ) -> list[PlanExercise]:
     """Exercises that work one of `muscles` or follow one of `patterns`, within the limits: for each, its first
-    PER_SOURCE by name. `statistics` lets a muscle or pattern that many exercises work walk the name index."""
+    `per_source` by name. `statistics` lets a muscle or pattern that many exercises work walk the name index."""
     params = {
         "kinds": sorted(k.value for k in kinds),
         "available": None if available is None else list(available),
         "max_rank": max_rank,
         "exclude": sorted(exclude),
-        "per_source": PER_SOURCE,
+        "per_source": per_source,
     }
     found: dict[str, PlanExercise] = {}
     sources = (
@@ -65,7 +75,7 @@ async def candidates(
     )
     for field, slugs, read, walk in sources:
         wanted = sorted(set(slugs))
-        walked = await walk_sources(store, statistics, field, wanted)
+        walked = await walk_sources(store, statistics, field, wanted, per_source)
         for statement, some in (
             (walk, [s for s in wanted if s in walked]),
             (read, [s for s in wanted if s not in walked]),
@@ -76,15 +86,17 @@ async def candidates(
     return sorted(found.values(), key=lambda x: (x.name, x.slug))
 
 
-async def walk_sources(store: Store, statistics: GraphStatistics | None, field: str, wanted: list[str]) -> set[str]:
+async def walk_sources(
+    store: Store, statistics: GraphStatistics | None, field: str, wanted: list[str], per_source: int = PER_SOURCE
+) -> set[str]:
     """The muscles or patterns (`field`) whose candidates cost less to find by walking the name index than by
     reading all of their exercises and sorting them: on an engine with index-ordered reads, those many exercises
-    work (the page choice of graph_service.reads.plans, with a page of PER_SOURCE)."""
+    work (the page choice of graph_service.reads.plans, with a page of `per_source`)."""
     if statistics is None or not store.ordered_index_reads or not wanted:
         return set()
     total = await statistics.exercise_count()
     sizes = await statistics.source_sizes()
-    return {s for s in wanted if plans.name_walk_pays(source=sizes.get((field, s), 0), limit=PER_SOURCE, total=total)}
+    return {s for s in wanted if plans.name_walk_pays(source=sizes.get((field, s), 0), limit=per_source, total=total)}
 
 
 @dataclass(frozen=True)
@@ -154,6 +166,7 @@ async def suggestions(
         max_rank=None,
         exclude=[i.exercise.slug for i in items],
         statistics=statistics,
+        per_source=max(MIN_PER_GAP, PER_GAP_PER_SUGGESTION * first),
     )
     already = {s.muscle: s.weighted_sets for s in coverage.muscles}
     families = {i.exercise.family for i in items}
