@@ -7,6 +7,10 @@
   in flight (sampled from /metrics) and the codes.
 - The embedded engine killed: time until /readyz is 200 again and a query is answered.
 - The service killed (SIGKILL): time until its engine process is gone.
+- A soak: a few minutes of the benchmark's mixed workloads (every workload's requests, interleaved) at 32
+  connections against the bundled base on each engine, in segments: the resident memory (RSS) of the service and
+  of its embedded engine over time, and each segment's requests/s, p99 and errors. Growth is measured from the end
+  of the first segment (the warm-up) to the end.
 
 Loopback only; every process is stopped by its own id.
 """
@@ -21,13 +25,17 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable
+from contextlib import ExitStack
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 import typer
 
-from graph_service.config import PROJECT_ROOT
+from benchmarks.loadgen import require_wrk, run_load
+from benchmarks.workloads import load_workloads, write_bodies
+from graph_service.config import PROJECT_ROOT, Settings
+from graph_service.seeding import load_seed
 
 sys.path.insert(0, str(PROJECT_ROOT / "tests"))  # the test suite's launcher and fault harness
 
@@ -55,6 +63,8 @@ MAX_IN_FLIGHT = 8
 FROZEN_S = 8.0
 RATE_PER_S = 10.0
 STATEMENT = "MATCH (e:Exercise {slug: $slug}) RETURN e.name AS name"
+SOAK_CONCURRENCY = 32
+SOAK_SEGMENT_S = 15.0
 
 Row = tuple[str, str, str]
 
@@ -217,6 +227,104 @@ def service_killed(tmp: Path, rounds: int) -> list[Row]:
     return [("Service SIGKILLed: its engine gone", _spread(gone), f"{left} of {rounds} left after 5 s")]
 
 
+def soak(tmp: Path, *, seconds: float, engine: str) -> list[Row]:
+    """`seconds` of mixed workloads at SOAK_CONCURRENCY connections on `engine` ("embedded" or "neo4j")."""
+    require_wrk()
+    bundle = load_seed(Settings(neo4j_uri=None).seed_dir)
+    per_workload = [w.bodies(bundle) for w in load_workloads()]
+    mixed = [
+        b
+        for group in zip(*(_cycle(bodies, max(map(len, per_workload))) for bodies in per_workload), strict=True)
+        for b in group
+    ]
+    bodies = write_bodies(tmp / f"soak-{engine}.jsonl", mixed)
+    with ExitStack() as stack:
+        if engine == "neo4j":
+            server = launch_neo4j(tmp / "neo4j-soak", port=free_port())
+            stack.callback(server.stop)
+            env = base_env(neo4j_uri=server.uri, neo4j_password="")
+            seed_env = base_env(neo4j_uri=server.uri, neo4j_password="", query_timeout=LOAD_TIMEOUT)
+            subprocess.run(
+                [sys.executable, "-m", "graph_service", "seed"], env=seed_env, check=True, capture_output=True
+            )
+        else:
+            env = base_env(embedded_db_path=tmp / "soak.db")
+        service = stack.enter_context(serving(env, tmp / f"soak-{engine}.log"))
+        samples: list[tuple[float, float, float]] = []  # seconds since the start, service MB, engine MB
+        done = threading.Event()
+        started = time.monotonic()
+
+        def sample() -> None:
+            while not done.is_set():
+                engines = children(service.process.pid, "redis-server")
+                samples.append((time.monotonic() - started, _rss_mb(service.process.pid), sum(map(_rss_mb, engines))))
+                done.wait(1.0)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        segments = []
+        marks: list[float] = []
+        try:
+            for _ in range(max(2, round(seconds / SOAK_SEGMENT_S))):
+                segments.append(
+                    run_load(
+                        f"{service.base}/graphql",
+                        bodies,
+                        concurrency=SOAK_CONCURRENCY,
+                        seconds=SOAK_SEGMENT_S,
+                        warmup=0,
+                    )
+                )
+                marks.append(time.monotonic() - started)
+        finally:
+            done.set()
+            sampler.join()
+
+    def at(moment: float) -> tuple[float, float]:
+        last = [x for x in samples if x[0] <= moment] or samples[:1]
+        return last[-1][1], last[-1][2]
+
+    warm, end = at(marks[0]), at(marks[-1])
+    total = warm[0] + warm[1], end[0] + end[1]
+    growth = (total[1] - total[0]) / total[0] * 100
+    label = f"Soak ({engine}, c{SOAK_CONCURRENCY}, {marks[-1]:.0f} s, {len(mixed)} mixed requests)"
+    series = ", ".join(f"{at(m)[0] + at(m)[1]:.0f}" for m in marks)
+    what = "service + engine" if engine == "embedded" else "service"
+    return [
+        (
+            f"{label}: RSS growth after warm-up",
+            f"{growth:+.1f}%",
+            f"{what}: {total[0]:.0f} -> {total[1]:.0f} MB; target <= 10%",
+        ),
+        (f"{label}: RSS MB per {SOAK_SEGMENT_S:.0f} s", series, f"max {max(a + b for _, a, b in samples):.0f} MB"),
+        (
+            f"{label}: requests/s per segment",
+            f"{min(x.rps for x in segments):.0f}-{max(x.rps for x in segments):.0f}",
+            f"{sum(x.requests for x in segments)} requests",
+        ),
+        (
+            f"{label}: p99 per segment",
+            f"{min(x.p99_ms for x in segments):.0f}-{max(x.p99_ms for x in segments):.0f} ms",
+            f"p50 {min(x.p50_ms for x in segments):.0f}-{max(x.p50_ms for x in segments):.0f} ms",
+        ),
+        (f"{label}: errors", str(sum(x.errors for x in segments)), "non-200 answers, answers with errors, timeouts"),
+    ]
+
+
+def _cycle(bodies: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
+    return [bodies[i % len(bodies)] for i in range(n)]
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
 def _spread(values: list[float]) -> str:
     if not values:
         return "-"
@@ -229,22 +337,32 @@ def _codes(codes: Counter[str]) -> str:
     return ", ".join(f"{code} {n}" for code, n in sorted(codes.items()))
 
 
-def main(
-    rounds: int = typer.Option(3, help="Kills per scenario."),
-    skip_neo4j: bool = typer.Option(False, help="Only the embedded engine's scenarios."),
-) -> None:
+def run_faults(*, rounds: int = 3, skip_neo4j: bool = False, soak_seconds: float = 180.0) -> None:
+    """Every scenario, printing each row as it is measured."""
     scenarios: list[Callable[[Path], list[Row]]] = [
         partial(embedded_restart, rounds=rounds),
         partial(service_killed, rounds=rounds),
     ]
     if not skip_neo4j:
         scenarios += [neo4j_frozen, partial(neo4j_restart, rounds=rounds)]
+    if soak_seconds > 0:
+        scenarios.append(partial(soak, seconds=soak_seconds, engine="embedded"))
+        if not skip_neo4j:
+            scenarios.append(partial(soak, seconds=soak_seconds, engine="neo4j"))
     print(f"{'scenario':<48}  {'measured':<30}  notes", flush=True)
     with tempfile.TemporaryDirectory(prefix="faults-") as folder:
         for scenario in scenarios:
             # Each scenario's rows as soon as they are measured: a later one failing keeps the earlier figures.
             for name, value, note in scenario(Path(folder)):
                 print(f"{name:<48}  {value:<30}  {note}", flush=True)
+
+
+def main(
+    rounds: int = typer.Option(3, help="Kills per scenario."),
+    skip_neo4j: bool = typer.Option(False, help="Only the embedded engine's scenarios."),
+    soak_seconds: float = typer.Option(180.0, help="Seconds of each engine's soak (0: none)."),
+) -> None:
+    run_faults(rounds=rounds, skip_neo4j=skip_neo4j, soak_seconds=soak_seconds)
 
 
 if __name__ == "__main__":

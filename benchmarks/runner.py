@@ -570,8 +570,20 @@ def bench(
     workload: Annotated[
         list[str] | None, typer.Option(help=f"Only these workloads (repeat the option): {', '.join(NAMES)}.")
     ] = None,
+    faults: Annotated[
+        bool,
+        typer.Option(
+            help="Instead, the resilience benchmark (benchmarks/faults.py): Neo4j killed and frozen, the embedded "
+            "engine and the service killed, and a soak of each engine reporting RSS over time: about 15 minutes."
+        ),
+    ] = False,
 ) -> None:
     """Benchmark the service beside the raw Neo4j driver and @neo4j/graphql, and the embedded engine (needs wrk)."""
+    if faults:
+        from benchmarks.faults import run_faults  # it reaches the test suite's process harness
+
+        run_faults()
+        return
     plan = Plan(
         sizes=sizes or ([1_000] if quick else [1_000, 10_000, 100_000]),
         concurrencies=concurrency or ([1, 8] if quick else [1, 8, 32]),
