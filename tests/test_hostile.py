@@ -28,7 +28,7 @@ from graph_service.config import Settings
 from graph_service.seeding import SeedBundle, write_seed
 from graph_service.store import Store
 
-FUZZ_EXAMPLES = 200
+FUZZ_EXAMPLES = 1_000
 SLOW_FUZZ_EXAMPLES = 10_000
 LIVENESS_S = 2.0  # a loose bound: /healthz answers while hostile requests are refused
 
