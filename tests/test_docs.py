@@ -44,3 +44,14 @@ def test_the_configuration_table_gives_the_defaults_of_the_code() -> None:
                 assert literal[1] == shown(value), name
                 compared += 1
     assert compared >= 20
+
+
+def test_the_readme_names_the_operating_settings_and_only_real_ones() -> None:
+    section = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8").split("## Operating it", 1)[1].split("\n## ")[0]
+    named = set(re.findall(r"`([A-Z][A-Z0-9_]+)`", section))
+    settings = {name.upper() for name in Settings.model_fields}
+    assert named <= settings, named - settings
+    operating = {"QUERY_TIMEOUT", "REQUEST_TIMEOUT", "READINESS_TIMEOUT", "MAX_IN_FLIGHT", "RETRY_AFTER"}
+    operating |= {"MAX_QUERY_COST", "MAX_BODY_SIZE", "GRAPHIQL", "INTROSPECTION", "LOG_FORMAT", "ACCESS_LOG"}
+    operating |= {"METRICS", "TRACING", "WORKERS", "CORS_ORIGINS", "CORS_HEADERS"}
+    assert operating <= named, operating - named
