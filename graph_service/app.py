@@ -38,8 +38,11 @@ log = logging.getLogger(__name__)
 
 # A request allocates thousands of short-lived objects (GraphQL results, rows, Strawberry types), nearly all freed
 # by reference counting; the cycle collector's default first threshold (700) makes it run every few hundred
-# allocations all the same. A serving process collects its youngest generation 14 times less often.
-GC_THRESHOLDS = (10_000, 50, 50)
+# allocations all the same. A serving process collects its youngest generation 14 times less often. The older
+# generations keep Python's thresholds: what requests in flight leave in cycles reaches the oldest generation, and
+# a full collection there (cheap after gc.freeze()) must come often enough to free it. At 50 and 50 a service
+# under 32 connections went 5 minutes without one and grew by 10-15% (benchmarks/faults.py, the soak).
+GC_THRESHOLDS = (10_000, 10, 10)
 
 
 def tune_collector() -> None:
