@@ -354,7 +354,7 @@ def _codes(codes: Counter[str]) -> str:
     return ", ".join(f"{code} {n}" for code, n in sorted(codes.items()))
 
 
-def run_faults(*, rounds: int = 3, skip_neo4j: bool = False, soak_seconds: float = 180.0) -> None:
+def run_faults(*, rounds: int = 3, skip_neo4j: bool = False, soak_seconds: float = 300.0) -> None:
     """Every scenario, printing each row as it is measured."""
     scenarios: list[Callable[[Path], list[Row]]] = [
         partial(embedded_restart, rounds=rounds),
@@ -377,7 +377,7 @@ def run_faults(*, rounds: int = 3, skip_neo4j: bool = False, soak_seconds: float
 def main(
     rounds: int = typer.Option(3, help="Kills per scenario."),
     skip_neo4j: bool = typer.Option(False, help="Only the embedded engine's scenarios."),
-    soak_seconds: float = typer.Option(180.0, help="Seconds of each engine's soak (0: none)."),
+    soak_seconds: float = typer.Option(300.0, help="Seconds of each engine's soak (0: none)."),
 ) -> None:
     run_faults(rounds=rounds, skip_neo4j=skip_neo4j, soak_seconds=soak_seconds)
 

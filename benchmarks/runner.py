@@ -574,7 +574,7 @@ def bench(
         bool,
         typer.Option(
             help="Instead, the resilience benchmark (benchmarks/faults.py): Neo4j killed and frozen, the embedded "
-            "engine and the service killed, and a soak of each engine reporting RSS over time: about 15 minutes."
+            "engine and the service killed, and a soak of each engine reporting RSS over time: about 20 minutes."
         ),
     ] = False,
 ) -> None:
